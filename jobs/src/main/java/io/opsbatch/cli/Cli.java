@@ -1,0 +1,78 @@
+package io.opsbatch.cli;
+
+import java.io.PrintWriter;
+import java.util.Arrays;
+
+import io.opsbatch.platform.ExitCodes;
+import io.opsbatch.platform.OpsbatchException;
+import io.opsbatch.platform.cli.Secrets;
+import picocli.CommandLine;
+
+import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs one command line against the application context. Errors become one line on standard error and an exit code
+ * (see {@link ExitCodes}); stack traces only with {@code --debug}.
+ */
+@Component
+public class Cli {
+
+	private final AutowireCapableBeanFactory beans;
+
+	public Cli(AutowireCapableBeanFactory beans) {
+		this.beans = beans;
+	}
+
+	/** Run a command and return its exit code. */
+	public int execute(PrintWriter out, PrintWriter err, String... args) {
+		boolean debug = Arrays.asList(args).contains("--debug");
+		CommandLine commandLine = new CommandLine(OpsbatchCommand.class, new CommandLine.IFactory() {
+			@Override
+			public <K> K create(Class<K> type) throws Exception {
+				if (type.getName().startsWith("io.opsbatch.")) {
+					return beans.createBean(type);
+				}
+				return CommandLine.defaultFactory().create(type);
+			}
+		});
+		commandLine.setOut(out);
+		commandLine.setErr(err);
+		commandLine.setParameterExceptionHandler((ex, arguments) -> {
+			err.println("error: " + ex.getMessage());
+			err.println("usage: " + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help");
+			err.flush();
+			return ExitCodes.INVALID_INPUT;
+		});
+		commandLine.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+			int code = report(ex, err, debug);
+			err.flush();
+			return code;
+		});
+		int code = commandLine.execute(args);
+		out.flush();
+		err.flush();
+		return code;
+	}
+
+	private static int report(Exception ex, PrintWriter err, boolean debug) {
+		Throwable cause = ex;
+		while (cause != null && !(cause instanceof OpsbatchException)) {
+			cause = cause.getCause();
+		}
+		if (cause instanceof OpsbatchException known) {
+			err.println("error: " + Secrets.mask(known.getMessage()));
+			if (debug) {
+				ex.printStackTrace(err);
+			}
+			return known.exitCode();
+		}
+		err.println("error: unexpected failure: " + Secrets.mask(String.valueOf(ex.getMessage()))
+				+ (debug ? "" : " (run again with --debug for details)"));
+		if (debug) {
+			ex.printStackTrace(err);
+		}
+		return ExitCodes.UNEXPECTED;
+	}
+
+}

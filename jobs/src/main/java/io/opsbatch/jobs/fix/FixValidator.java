@@ -1,0 +1,84 @@
+package io.opsbatch.jobs.fix;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.opsbatch.platform.InvalidInputException;
+import io.opsbatch.platform.change.jdbc.JdbcTargetStore;
+import io.opsbatch.platform.change.jdbc.JdbcValues;
+import io.opsbatch.platform.change.jdbc.TableMetadata;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+/**
+ * Checks a fix against its store before a dry-run starts: the table and every column it names exist, literal
+ * after-values fit their columns, and the database accepts the selection with the resolved parameters bound.
+ */
+public final class FixValidator {
+
+	private FixValidator() {
+	}
+
+	/**
+	 * Check the fix and count the records its selection matches.
+	 * @throws InvalidFixException naming the file, the line and the problem
+	 */
+	public static long validate(DataFix fix, JdbcTargetStore store, Map<String, Object> resolved) {
+		FixDefinition definition = fix.definition();
+		TableMetadata table;
+		try {
+			table = store.table(definition.table());
+		}
+		catch (InvalidInputException ex) {
+			throw error(definition, "table", ex.getMessage());
+		}
+		List<String> columns = new ArrayList<>(definition.key());
+		columns.addAll(definition.set().keySet());
+		columns.addAll(fix.readColumns());
+		for (String column : columns) {
+			try {
+				table.column(column);
+			}
+			catch (InvalidInputException ex) {
+				throw error(definition, column, ex.getMessage());
+			}
+		}
+		definition.set().forEach((column, value) -> {
+			Object literal = DataFix.resolve(value, resolved);
+			try {
+				JdbcValues.normalize(literal, table.column(column));
+			}
+			catch (InvalidInputException ex) {
+				throw error(definition, column, "set." + column + ": " + ex.getMessage());
+			}
+		});
+		try {
+			Long count = new NamedParameterJdbcTemplate(store.dataSource()).queryForObject(
+					"SELECT COUNT(*) FROM " + table.table() + " WHERE " + definition.where(),
+					FixParameters.bindValues(definition, resolved), Long.class);
+			return (count == null) ? 0 : count;
+		}
+		catch (DataAccessException ex) {
+			String reason = ex.getMostSpecificCause().getMessage();
+			int newline = reason.indexOf('\n');
+			throw error(definition, "where", "the database refused the selection: "
+					+ ((newline < 0) ? reason : reason.substring(0, newline)));
+		}
+	}
+
+	private static InvalidFixException error(FixDefinition definition, String key, String message) {
+		if (definition.source() == null) {
+			return new InvalidFixException(definition.origin() + ": " + message);
+		}
+		try {
+			String text = java.nio.file.Files.readString(definition.source());
+			return new YamlFixLoader.Lines(definition.source(), text).error(key, message);
+		}
+		catch (java.io.IOException ex) {
+			return new InvalidFixException(definition.origin() + ": " + message);
+		}
+	}
+
+}

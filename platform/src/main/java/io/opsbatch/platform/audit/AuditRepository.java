@@ -1,0 +1,30 @@
+package io.opsbatch.platform.audit;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import io.opsbatch.platform.change.Outcome;
+
+/** The audit trail in the platform database. Records are only ever added. */
+public interface AuditRepository {
+
+	/** Add records, in the caller's transaction. */
+	void add(List<AuditRecord> records);
+
+	/** Stream the records of a run in the order they were written (call inside a transaction to stream). */
+	void forEachOfRun(long runId, Consumer<AuditRecord> consumer);
+
+	/** The first {@code limit} records of a run. */
+	List<AuditRecord> ofRun(long runId, int limit);
+
+	/** The first {@code limit} records of a run with this outcome. */
+	List<AuditRecord> ofRun(long runId, Outcome outcome, int limit);
+
+	/** How many records of a run have each outcome. */
+	Map<Outcome, Long> countByOutcome(long runId);
+
+	/** Execute-mode records of a plan whose change was applied or found applied, newest item first. */
+	void forEachApplied(String planId, Consumer<AuditRecord> consumer);
+
+}

@@ -1,0 +1,8 @@
+package io.opsbatch.platform.change;
+
+/** What a {@link Change} does to its record. */
+public enum ChangeKind {
+
+	INSERT, UPDATE, DELETE
+
+}
