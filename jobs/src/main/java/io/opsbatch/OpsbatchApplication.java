@@ -1,26 +1,47 @@
 package io.opsbatch;
 
+import java.io.PrintWriter;
+import java.util.Arrays;
+
+import io.opsbatch.cli.Cli;
 import io.opsbatch.cli.StartupFailure;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** The opsbatch command line: starts Spring, runs one command, exits with its code. */
+/**
+ * The opsbatch command line: starts Spring, runs one command, exits with its code. Arguments of the form
+ * {@code --spring.*=}, {@code --opsbatch.*=} and {@code --logging.*=} configure Spring; the rest is the command.
+ */
 @SpringBootApplication
 public class OpsbatchApplication {
 
 	public static void main(String[] args) {
-		boolean debug = java.util.Arrays.asList(args).contains("--debug");
+		String[] springArgs = Arrays.stream(args).filter(OpsbatchApplication::isSpringArgument).toArray(String[]::new);
+		String[] commandArgs = Arrays.stream(args).filter((a) -> !isSpringArgument(a)).toArray(String[]::new);
+		boolean debug = Arrays.asList(commandArgs).contains("--debug");
+		if (debug) {
+			springArgs = java.util.stream.Stream.concat(Arrays.stream(springArgs),
+					java.util.stream.Stream.of("--logging.level.org.springframework.batch=INFO",
+							"--logging.level.io.opsbatch=DEBUG"))
+				.toArray(String[]::new);
+		}
 		ConfigurableApplicationContext context;
 		try {
-			context = SpringApplication.run(OpsbatchApplication.class, args);
+			context = SpringApplication.run(OpsbatchApplication.class, springArgs);
 		}
 		catch (RuntimeException ex) {
 			System.exit(StartupFailure.report(ex, debug, System.err));
 			return;
 		}
-		System.exit(SpringApplication.exit(context));
+		int code = context.getBean(Cli.class)
+			.execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), commandArgs);
+		System.exit(SpringApplication.exit(context, () -> code));
+	}
+
+	private static boolean isSpringArgument(String argument) {
+		return argument.startsWith("--spring.") || argument.startsWith("--opsbatch.") || argument.startsWith("--logging.");
 	}
 
 }

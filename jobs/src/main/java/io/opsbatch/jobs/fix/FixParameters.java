@@ -61,10 +61,13 @@ public final class FixParameters {
 		return resolved;
 	}
 
-	/** The JDBC values to bind for the {@code where} clause. */
+	/** The JDBC values to bind for the {@code where} clause: the parameters it references as {@code :name}. */
 	public static Map<String, Object> bindValues(FixDefinition fix, Map<String, Object> resolved) {
 		Map<String, Object> values = new LinkedHashMap<>();
 		resolved.forEach((name, value) -> {
+			if (!java.util.regex.Pattern.compile(":" + name + "\\b").matcher(fix.where()).find()) {
+				return;
+			}
 			FixParameter parameter = fix.parameters().get(name);
 			ParameterType type = (parameter == null) ? ParameterType.TIMESTAMP : parameter.type();
 			values.put(name, type.bind(value));

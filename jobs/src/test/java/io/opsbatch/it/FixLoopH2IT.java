@@ -1,0 +1,25 @@
+package io.opsbatch.it;
+
+import io.opsbatch.OpsbatchApplication;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The fix loop on the embedded H2 database, where the demo allows self-approval. */
+@SpringBootTest(classes = OpsbatchApplication.class,
+		properties = { CliTestSupport.CONFIG, CliTestSupport.NO_CLI_RUNNER, CliTestSupport.FIXES, CliTestSupport.RUNS,
+				CliTestSupport.SMALL_CHUNKS, "spring.datasource.url=jdbc:h2:mem:fixloop;DB_CLOSE_DELAY=-1" })
+class FixLoopH2IT extends FixLoopContract {
+
+	@Test
+	void the_demo_environment_lets_the_requester_approve_their_own_plan() {
+		CliResult dryRun = opsbatch("fix", "reset-stuck-orders", "--as", "alice");
+
+		CliResult approve = opsbatch("approve", dryRun.plan(), "--as", "alice");
+
+		assertThat(approve.exitCode()).as(approve.toString()).isZero();
+	}
+
+}
