@@ -76,10 +76,7 @@ class RollbackCommand extends CommandBase {
 		if (runId == null) {
 			throw new InvalidInputException("rollback needs a <run-id> (or --results <file>)");
 		}
-		JobExecution execution = jobRepository.getJobExecution(runId);
-		if (execution == null) {
-			throw new InvalidInputException("no run " + runId + " (list runs with: opsbatch runs)");
-		}
+		JobExecution execution = RunsCommand.find(jobRepository, runId);
 		if (!ExecuteJobConfiguration.JOB_NAME.equals(execution.getJobInstance().getJobName())) {
 			throw new InvalidInputException("run " + runId + " is a " + execution.getJobInstance().getJobName()
 					+ " run; only execute runs change anything and can be rolled back");

@@ -88,7 +88,13 @@ class RunsCommand extends CommandBase {
 	}
 
 	static JobExecution find(JobRepository jobRepository, long runId) {
-		JobExecution execution = jobRepository.getJobExecution(runId);
+		JobExecution execution;
+		try {
+			execution = jobRepository.getJobExecution(runId);
+		}
+		catch (org.springframework.dao.EmptyResultDataAccessException ex) {
+			execution = null;
+		}
 		if (execution == null) {
 			throw new InvalidInputException("no run " + runId + " (list runs with: opsbatch runs)");
 		}

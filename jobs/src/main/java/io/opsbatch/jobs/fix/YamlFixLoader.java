@@ -13,6 +13,7 @@ import java.util.regex.PatternSyntaxException;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -43,6 +44,11 @@ public final class YamlFixLoader {
 		FixFile raw;
 		try {
 			raw = YAML.readValue(text, FixFile.class);
+		}
+		catch (UnrecognizedPropertyException ex) {
+			throw new Lines(file, text).error(ex.getPropertyName(), "unknown key '" + ex.getPropertyName()
+					+ "' (known keys: description, ticket, store, table, key, action, where, params, set; "
+					+ "a parameter takes type, default, required, pattern, description)");
 		}
 		catch (JacksonException ex) {
 			int line = (ex.getLocation() == null) ? -1 : ex.getLocation().getLineNr();
