@@ -158,6 +158,7 @@ run_app() {
   psql_super -d "$DB" -c "CHECKPOINT"
   log "$phase: opsbatch $*"
   local t0 rc=0
+  busy_start="$(busy_ticks)"
   t0="$(now)"
   OPSBATCH_JAVA_OPTS="$opts" /usr/bin/time -v -o "$WORK/$phase.time" "${cmd[@]}" "$@" --json --as "$AS_USER" \
     --spring.profiles.active=postgres >"$WORK/$phase.json" 2>"$WORK/$phase.err" &
@@ -167,6 +168,7 @@ run_app() {
   wait "$pid" || rc=$?
   wait "$sampler" || true
   eval "${phase}_s=$(secs "$t0" "$(now)")"
+  echo "$busy_start $(busy_ticks)" >"$WORK/$phase.busy"
   if (( rc != 0 )); then
     log "$phase failed with exit code $rc; output in $WORK/$phase.json and $WORK/$phase.err:"
     tail -20 "$WORK/$phase.err" >&2
@@ -175,6 +177,9 @@ run_app() {
   fi
 }
 
+# All CPUs' busy time (/proc/stat): tells whether something besides this JVM and its backends used the machine.
+busy_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9; exit }' /proc/stat; }
+machine_cpu_s() { awk -v hz="$clk_tck" '{ printf "%.1f", ($2 - $1) / hz }' "$WORK/$1.busy"; }
 rss_mb() { awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$WORK/$1.time"; }
 cpu_s() { awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.1f", s }' "$WORK/$1.time"; }
 pg_cpu_s() { # CPU seconds of this database's backends during the phase (max per backend pid)
@@ -308,9 +313,12 @@ sql_rows="$(q "SELECT count(*) FROM bench_orders WHERE status = 'PENDING'")"
 
 # ---------------------------------------------------------------------------------------------------------------
 # Report
-row() { # phase seconds [rss_mb heap jvm_cpu pg_cpu]
+row() { # phase seconds [rss_mb heap jvm_cpu pg_cpu machine_cpu]
   awk -v p="$1" -v s="$2" -v n="$N" -v sql="$sql_s" -v r="${3:--}" -v h="${4:--}" -v c="${5:--}" -v g="${6:--}" \
-    'BEGIN { printf "| %-34s | %9.2f | %10.0f | %6.2fx | %7s | %11s | %7s | %6s |\n", p, s, n / s, s / sql, r, h, c, g }'
+    -v m="${7:--}" 'BEGIN { printf "| %-36s | %9.2f | %10.0f | %7.2fx | %6s | %11s | %7s | %6s | %7s |\n", p, s, n / s, s / sql, r, h, c, g, m }'
+}
+jvm_row() { # label phase
+  row "$1" "$(eval echo "\$${2}_s")" "$(rss_mb "$2")" "$(heap_after_mb "$2")" "$(cpu_s "$2")" "$(pg_cpu_s "$2")" "$(machine_cpu_s "$2")"
 }
 {
   echo
@@ -318,18 +326,19 @@ row() { # phase seconds [rss_mb heap jvm_cpu pg_cpu]
   cat "$WORK/machine.txt"
   echo "load after:  $(cut -d' ' -f1-3 /proc/loadavg)"
   echo
-  echo "| phase                              |   seconds |     rows/s | vs SQL  | RSS MB  | heap MB a/c | JVM cpu | PG cpu |"
-  echo "|------------------------------------|-----------|------------|---------|---------|-------------|---------|--------|"
+  echo "| phase                                |   seconds |     rows/s |   vs SQL | RSS MB | heap MB a/c | JVM cpu | PG cpu | all cpu |"
+  echo "|--------------------------------------|-----------|------------|----------|--------|-------------|---------|--------|---------|"
   row "seed (psql INSERT + VACUUM ANALYZE)" "$seed_s"
-  row "dry-run, wall (JVM start to exit)" "$dryrun_s" "$(rss_mb dryrun)" "$(heap_after_mb dryrun)" "$(cpu_s dryrun)" "$(pg_cpu_s dryrun)"
+  jvm_row "dry-run, wall (JVM start to exit)" dryrun
   row "dry-run, job (BATCH_JOB_EXECUTION)" "$dry_job_s"
-  row "approve, wall" "$approve_s" "$(rss_mb approve)" "$(heap_after_mb approve)" "$(cpu_s approve)" "$(pg_cpu_s approve)"
-  row "execute, wall (JVM start to exit)" "$execute_s" "$(rss_mb execute)" "$(heap_after_mb execute)" "$(cpu_s execute)" "$(pg_cpu_s execute)"
+  jvm_row "approve, wall" approve
+  jvm_row "execute, wall (JVM start to exit)" execute
   row "execute, job (BATCH_JOB_EXECUTION)" "$exec_job_s"
   row "SQL: one set-based UPDATE" "$sql_s"
   echo
   echo "heap MB a/c = largest heap occupancy after a GC / largest committed heap (GC log); full GCs: dry-run $(full_gcs dryrun), execute $(full_gcs execute)"
-  echo "JVM cpu = user+sys seconds of the JVM; PG cpu = CPU seconds of this database's backends (sampled each second)"
+  echo "JVM cpu = user+sys seconds of the JVM; PG cpu = CPU seconds of this database's backends (sampled each second);"
+  echo "all cpu = busy CPU seconds of the whole machine ($(nproc) CPUs) during the phase: much more than JVM + PG means other load"
   echo
   echo "target execute <= 4x SQL: wall $(awk -v a="$execute_s" -v b="$sql_s" 'BEGIN { printf "%.1fx (%s)", a / b, (a <= 4 * b) ? "MET" : "MISSED" }'), job $(awk -v a="$exec_job_s" -v b="$sql_s" 'BEGIN { printf "%.1fx (%s)", a / b, (a <= 4 * b) ? "MET" : "MISSED" }')"
   echo
