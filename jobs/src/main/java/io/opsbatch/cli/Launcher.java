@@ -14,6 +14,7 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
@@ -28,8 +29,11 @@ public class Launcher {
 
 	private final Map<String, Job> jobs;
 
-	public Launcher(JobOperator jobOperator, List<Job> jobs) {
+	private final JobRepository jobRepository;
+
+	public Launcher(JobOperator jobOperator, JobRepository jobRepository, List<Job> jobs) {
 		this.jobOperator = jobOperator;
+		this.jobRepository = jobRepository;
 		this.jobs = jobs.stream().collect(java.util.stream.Collectors.toMap(Job::getName, (j) -> j));
 	}
 
@@ -50,15 +54,25 @@ public class Launcher {
 			throw new RefusedException("this " + jobName + " run already completed for the same plan; "
 					+ "a plan runs once");
 		}
-		catch (DataAccessException ex) {
-			throw new RefusedException("another " + jobName + " run for the same plan started at the same moment; "
-					+ "see: opsbatch runs");
-		}
 		catch (OpsbatchException ex) {
 			throw ex;
 		}
 		catch (Exception ex) {
+			if (startedConcurrently(jobName, parameters)) {
+				throw new RefusedException("another " + jobName + " run for the same plan started at the same moment; "
+						+ "see: opsbatch runs");
+			}
 			throw new RunFailedException("cannot start " + jobName + ": " + Secrets.mask(ex.getMessage()), ex);
+		}
+	}
+
+	/** Whether a start failed because another process created the same job instance at the same moment. */
+	private boolean startedConcurrently(String jobName, JobParameters parameters) {
+		try {
+			return jobRepository.getJobInstance(jobName, parameters) != null;
+		}
+		catch (DataAccessException ex) {
+			return false;
 		}
 	}
 

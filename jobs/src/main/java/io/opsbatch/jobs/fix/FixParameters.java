@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.opsbatch.platform.InvalidInputException;
+import io.opsbatch.platform.change.jdbc.JdbcValues;
 
 /**
  * Resolves the {@code --param name=value} of a dry-run against the fix's declarations: unknown names, missing
@@ -57,7 +58,7 @@ public final class FixParameters {
 						+ ex.getMessage());
 			}
 		}
-		resolved.put(NOW, LocalDateTime.ofInstant(now, ZoneOffset.UTC).withNano(0).toString());
+		resolved.put(NOW, JdbcValues.toJson(LocalDateTime.ofInstant(now, ZoneOffset.UTC).withNano(0)));
 		return resolved;
 	}
 

@@ -1,6 +1,5 @@
 package io.opsbatch.jobs.fix;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -32,26 +31,18 @@ public final class FixValidator {
 			table = store.table(definition.table());
 		}
 		catch (InvalidInputException ex) {
-			throw error(definition, "table", ex.getMessage());
+			throw error(definition, null, "table", ex.getMessage());
 		}
-		List<String> columns = new ArrayList<>(definition.key());
-		columns.addAll(definition.set().keySet());
-		columns.addAll(fix.readColumns());
-		for (String column : columns) {
-			try {
-				table.column(column);
-			}
-			catch (InvalidInputException ex) {
-				throw error(definition, column, ex.getMessage());
-			}
-		}
+		check(definition, table, "key", definition.key());
+		check(definition, table, "set", List.copyOf(definition.set().keySet()));
+		check(definition, table, null, fix.readColumns());
 		definition.set().forEach((column, value) -> {
 			Object literal = DataFix.resolve(value, resolved);
 			try {
 				JdbcValues.normalize(literal, table.column(column));
 			}
 			catch (InvalidInputException ex) {
-				throw error(definition, column, "set." + column + ": " + ex.getMessage());
+				throw error(definition, "set", column, "set." + column + ": " + ex.getMessage());
 			}
 		});
 		try {
@@ -63,18 +54,30 @@ public final class FixValidator {
 		catch (DataAccessException ex) {
 			String reason = ex.getMostSpecificCause().getMessage();
 			int newline = reason.indexOf('\n');
-			throw error(definition, "where", "the database refused the selection: "
+			throw error(definition, null, "where", "the database refused the selection: "
 					+ ((newline < 0) ? reason : reason.substring(0, newline)));
 		}
 	}
 
-	private static InvalidFixException error(FixDefinition definition, String key, String message) {
+	private static void check(FixDefinition definition, TableMetadata table, String section, List<String> columns) {
+		for (String column : columns) {
+			try {
+				table.column(column);
+			}
+			catch (InvalidInputException ex) {
+				throw error(definition, section, (section == null) ? column : ("key".equals(section) ? "key" : column),
+						ex.getMessage());
+			}
+		}
+	}
+
+	private static InvalidFixException error(FixDefinition definition, String section, String key, String message) {
 		if (definition.source() == null) {
 			return new InvalidFixException(definition.origin() + ": " + message);
 		}
 		try {
 			String text = java.nio.file.Files.readString(definition.source());
-			return new YamlFixLoader.Lines(definition.source(), text).error(key, message);
+			return new YamlFixLoader.Lines(definition.source(), text).error(section, key, message);
 		}
 		catch (java.io.IOException ex) {
 			return new InvalidFixException(definition.origin() + ": " + message);

@@ -10,6 +10,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
+import io.opsbatch.platform.change.jdbc.JdbcValues;
+
 /**
  * The types a fix parameter can have. Every value is parsed strictly and bound as a typed parameter, never spliced
  * into SQL. Timestamps without a zone are UTC.
@@ -62,8 +64,8 @@ public enum ParameterType {
 				case DECIMAL -> new BigDecimal(text);
 				case BOOLEAN -> parseBoolean(text);
 				case DATE -> LocalDate.parse(text).toString();
-				case TIMESTAMP -> LocalDateTime.parse(text).toString();
-				case AGE -> LocalDateTime.ofInstant(now.minus(parseAge(text)), ZoneOffset.UTC).withNano(0).toString();
+				case TIMESTAMP -> JdbcValues.toJson(LocalDateTime.parse(text));
+				case AGE -> JdbcValues.toJson(LocalDateTime.ofInstant(now.minus(parseAge(text)), ZoneOffset.UTC).withNano(0));
 			};
 		}
 		catch (NumberFormatException | DateTimeParseException ex) {

@@ -86,12 +86,12 @@ public final class YamlFixLoader {
 		for (Map.Entry<String, Object> entry : set.entrySet()) {
 			Object value = entry.getValue();
 			if (value instanceof Map || value instanceof List) {
-				throw lines.error(entry.getKey(), "the value of set." + entry.getKey() + " must be a literal or ${parameter}");
+				throw lines.error("set", entry.getKey(), "the value of set." + entry.getKey() + " must be a literal or ${parameter}");
 			}
 			if (value instanceof String s && s.startsWith("${") && s.endsWith("}")) {
 				String ref = s.substring(2, s.length() - 1);
 				if (!ref.equals("now") && !parameters.containsKey(ref)) {
-					throw lines.error(entry.getKey(), "set." + entry.getKey() + " refers to undeclared parameter '" + ref + "'");
+					throw lines.error("set", entry.getKey(), "set." + entry.getKey() + " refers to undeclared parameter '" + ref + "'");
 				}
 			}
 		}
@@ -101,14 +101,14 @@ public final class YamlFixLoader {
 
 	private static FixParameter parameter(String name, ParamFile raw, Lines lines) {
 		if (!NAME.matcher(name).matches() || name.equals("now")) {
-			throw lines.error(name, "parameter name '" + name + "' must be lower case letters, digits and _ (and not 'now')");
+			throw lines.error("params", name, "parameter name '" + name + "' must be lower case letters, digits and _ (and not 'now')");
 		}
 		ParameterType type;
 		try {
 			type = ParameterType.ofName((raw == null || raw.type == null) ? "string" : raw.type);
 		}
 		catch (IllegalArgumentException ex) {
-			throw lines.error(name, "parameter '" + name + "' has unknown type '" + raw.type
+			throw lines.error("params", name, "parameter '" + name + "' has unknown type '" + raw.type
 					+ "' (string, int, long, decimal, boolean, date, timestamp, age)");
 		}
 		Pattern pattern = null;
@@ -117,7 +117,7 @@ public final class YamlFixLoader {
 				pattern = Pattern.compile(raw.pattern);
 			}
 			catch (PatternSyntaxException ex) {
-				throw lines.error(name, "parameter '" + name + "' has an invalid pattern: " + ex.getDescription());
+				throw lines.error("params", name, "parameter '" + name + "' has an invalid pattern: " + ex.getDescription());
 			}
 		}
 		String defaultValue = (raw == null || raw.defaultValue == null) ? null : raw.defaultValue.toString();
@@ -140,19 +140,43 @@ public final class YamlFixLoader {
 	record Lines(Path file, String text) {
 
 		InvalidFixException error(String key, String message) {
-			int line = lineOf(key);
+			return error(null, key, message);
+		}
+
+		/** An error at the line of {@code key} inside the top-level {@code section} (anywhere when null). */
+		InvalidFixException error(String section, String key, String message) {
+			int line = lineOf(section, key);
 			return new InvalidFixException(file + (line > 0 ? " line " + line : "") + ": " + message);
 		}
 
-		int lineOf(String key) {
+		int lineOf(String section, String key) {
 			String[] all = text.split("\n", -1);
+			int start = 0;
+			int end = all.length;
+			if (section != null) {
+				Pattern sectionLine = Pattern.compile("^" + Pattern.quote(section) + "\\s*:.*");
+				Pattern topLevel = Pattern.compile("^[A-Za-z_].*");
+				for (int i = 0; i < all.length; i++) {
+					if (sectionLine.matcher(all[i]).matches()) {
+						start = i + 1;
+						end = all.length;
+						for (int j = start; j < all.length; j++) {
+							if (topLevel.matcher(all[j]).matches()) {
+								end = j;
+								break;
+							}
+						}
+						break;
+					}
+				}
+			}
 			Pattern keyLine = Pattern.compile("^\\s*-?\\s*" + Pattern.quote(key) + "\\s*:.*");
-			for (int i = 0; i < all.length; i++) {
+			for (int i = start; i < end; i++) {
 				if (keyLine.matcher(all[i]).matches()) {
 					return i + 1;
 				}
 			}
-			return -1;
+			return (section != null) ? lineOf(null, section) : -1;
 		}
 
 	}

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -176,8 +175,6 @@ class YamlFixLoaderTest {
 	}
 
 	@Test
-	@Disabled("BUG: YamlFixLoader.Lines.lineOf reports the first line with that key anywhere in the file, "
-			+ "so an error in set.type points at a parameter's 'type:' line")
 	void set_error_points_at_the_set_key_even_when_a_parameter_uses_the_same_key() throws IOException {
 		Path file = write("same-key", """
 				description: Retype stuck orders

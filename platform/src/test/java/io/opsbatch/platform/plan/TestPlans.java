@@ -78,7 +78,7 @@ public final class TestPlans {
 	}
 
 	public Plan build() {
-		return new Plan(id, "fix.reset-stuck-orders", Map.of("now", "2026-11-30T08:00"), environment, "app",
+		return new Plan(id, "fix.reset-stuck-orders", Map.of("now", "2026-11-30T08:00:00"), environment, "app",
 				requester, status, digest, 3, CREATED_AT, expiresAt, 7L, decidedBy, CREATED_AT.plusSeconds(60),
 				approvedDigest, null, executeRunId, null);
 	}

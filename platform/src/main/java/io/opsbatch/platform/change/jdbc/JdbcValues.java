@@ -13,6 +13,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
@@ -20,7 +21,8 @@ import io.opsbatch.platform.InvalidInputException;
 
 /**
  * Converts between JDBC values and the JSON-friendly values of plans: integers become longs, decimals
- * {@link BigDecimal}, dates and timestamps ISO-8601 strings. Converting a value to JDBC and back gives its
+ * {@link BigDecimal}, dates and timestamps ISO-8601 strings (seconds always written, fractions only when
+ * non-zero, offsets as UTC). Converting a value to JDBC and back gives its
  * canonical form, so a literal from a definition compares equal to the value read from the database.
  */
 public final class JdbcValues {
@@ -44,23 +46,28 @@ public final class JdbcValues {
 			return f.doubleValue();
 		}
 		if (value instanceof Timestamp ts) {
-			return ts.toLocalDateTime().toString();
+			return toJson(ts.toLocalDateTime());
 		}
 		if (value instanceof java.sql.Date date) {
 			return date.toLocalDate().toString();
 		}
 		if (value instanceof java.sql.Time time) {
-			return time.toLocalTime().toString();
+			return toJson(time.toLocalTime());
 		}
-		if (value instanceof LocalDateTime || value instanceof LocalDate || value instanceof LocalTime
-				|| value instanceof UUID) {
+		if (value instanceof LocalDateTime ldt) {
+			return DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(ldt);
+		}
+		if (value instanceof LocalTime lt) {
+			return DateTimeFormatter.ISO_LOCAL_TIME.format(lt);
+		}
+		if (value instanceof LocalDate || value instanceof UUID) {
 			return value.toString();
 		}
 		if (value instanceof OffsetDateTime odt) {
-			return odt.withOffsetSameInstant(ZoneOffset.UTC).toString();
+			return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(odt.withOffsetSameInstant(ZoneOffset.UTC));
 		}
 		if (value instanceof Instant instant) {
-			return instant.atOffset(ZoneOffset.UTC).toString();
+			return toJson(instant.atOffset(ZoneOffset.UTC));
 		}
 		if (value instanceof Clob clob) {
 			try {
@@ -121,7 +128,9 @@ public final class JdbcValues {
 
 	private static BigDecimal asDecimal(String text, int scale) {
 		BigDecimal decimal = new BigDecimal(text);
-		return (scale > 0 && decimal.scale() < scale) ? decimal.setScale(scale, RoundingMode.UNNECESSARY) : decimal;
+		// Pad to the column's scale; a value that would need rounding is refused (the database would round silently
+		// and the plan's after-value would no longer be what is stored).
+		return (scale > 0) ? decimal.setScale(scale, RoundingMode.UNNECESSARY) : decimal;
 	}
 
 	private static Boolean asBoolean(Object value, String text) {

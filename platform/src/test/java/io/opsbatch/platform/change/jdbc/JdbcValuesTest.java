@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 
 import io.opsbatch.platform.InvalidInputException;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -112,8 +111,6 @@ class JdbcValuesTest {
 	}
 
 	@Test
-	@Disabled("BUG: JdbcValues.asDecimal returns 10.555 unchanged for a scale-2 column instead of refusing it; "
-			+ "the database then rounds silently and the plan's after-value differs from what was written")
 	void to_jdbc_refuses_a_decimal_that_needs_rounding_to_the_column_scale() {
 		assertRefused("10.555", TOTAL);
 	}
