@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(PostgresAvailable.class)
 @SpringBootTest(classes = OpsbatchApplication.class,
 		properties = { CliTestSupport.CONFIG, CliTestSupport.NO_CLI_RUNNER, CliTestSupport.FIXES, CliTestSupport.RUNS,
-				CliTestSupport.SMALL_CHUNKS, "spring.profiles.active=postgres", "DB_NAME=opsbatch_test",
+				CliTestSupport.SMALL_CHUNKS, "spring.profiles.active=postgres", "DB_NAME=${opsbatch.test.db:opsbatch_test}",
 				"DB_USER=opsbatch_test", "OPSBATCH_DEMO=true", "opsbatch.environment=it-postgres" })
 class FixLoopPostgresIT extends FixLoopContract {
 

@@ -14,10 +14,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public class PostgresAvailable implements ExecutionCondition {
 
-	static final String URL = System.getProperty("opsbatch.test.postgres.url",
-			"jdbc:postgresql://127.0.0.1:5432/opsbatch_test");
+	static final String URL = "jdbc:postgresql://127.0.0.1:5432/" + System.getProperty("opsbatch.test.db", "opsbatch_test");
 
-	static final String USER = System.getProperty("opsbatch.test.postgres.user", "opsbatch_test");
+	static final String USER = "opsbatch_test";
 
 	@Override
 	public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
