@@ -20,6 +20,8 @@ import io.opsbatch.platform.change.jdbc.JdbcTargetStore;
 import io.opsbatch.platform.change.jdbc.JdbcTargetStores;
 import io.opsbatch.platform.cli.Secrets;
 import io.opsbatch.platform.cli.TargetEnvironment;
+import io.opsbatch.platform.launch.Operation;
+import io.opsbatch.platform.launch.Operations;
 import io.opsbatch.platform.plan.PlanRepository;
 import io.opsbatch.platform.plan.jdbc.JdbcPlanRepository;
 import io.opsbatch.platform.run.RunRepository;
@@ -90,7 +92,12 @@ public class PlatformConfiguration {
 		return new PlanningJobs(jobRepository, transactionManager, plans, audit, results, properties, clock);
 	}
 
-	@Bean(destroyMethod = "")
+	@Bean
+	Operations operations(List<Operation> operations) {
+		return new Operations(operations);
+	}
+
+	@Bean
 	JdbcTargetStores targetStores(OpsbatchProperties properties, DataSource dataSource, TargetEnvironment environment) {
 		Map<String, JdbcTargetStore> stores = new LinkedHashMap<>();
 		properties.stores().forEach((name, store) -> {
