@@ -3,6 +3,7 @@ package io.opsbatch.platform.audit.jdbc;
 import java.sql.ResultSet;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import io.opsbatch.platform.audit.AuditRepository;
 import io.opsbatch.platform.audit.StoredAuditRecord;
 import io.opsbatch.platform.change.Change;
 import io.opsbatch.platform.change.Outcome;
+import io.opsbatch.platform.jdbc.BulkInsert;
 import io.opsbatch.platform.plan.CanonicalJson;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,12 +24,6 @@ import org.springframework.jdbc.core.RowMapper;
 
 /** {@link AuditRepository} on the {@code ops_audit} table. */
 public class JdbcAuditRepository implements AuditRepository {
-
-	private static final String INSERT = """
-			INSERT INTO ops_audit (ts, action, store_name, table_name, key_json, before_json, after_json, executor,
-			                       mode, outcome, run_id, plan_id, item_seq)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-			""";
 
 	private static final String SELECT_RUN = "SELECT * FROM ops_audit WHERE run_id = ? ORDER BY id";
 
@@ -48,30 +44,29 @@ public class JdbcAuditRepository implements AuditRepository {
 
 	private final JdbcTemplate streaming;
 
+	private final BulkInsert insert;
+
 	public JdbcAuditRepository(DataSource dataSource, int fetchSize) {
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.streaming = new JdbcTemplate(dataSource);
 		this.streaming.setFetchSize(fetchSize);
+		this.insert = new BulkInsert(jdbc, "ops_audit", List.of("ts:timestamptz", "action:varchar", "store_name:varchar",
+				"table_name:varchar", "key_json:varchar", "before_json:text", "after_json:text", "executor:varchar",
+				"mode:varchar", "outcome:varchar", "run_id:int8", "plan_id:varchar", "item_seq:int8"));
 	}
 
 	@Override
 	public void add(List<AuditRecord> records) {
-		jdbc.batchUpdate(INSERT, records, records.size(), (ps, record) -> {
+		List<Object[]> rows = new ArrayList<>(records.size());
+		for (AuditRecord record : records) {
 			Change change = record.change();
-			ps.setObject(1, OffsetDateTime.ofInstant(record.timestamp(), ZoneOffset.UTC));
-			ps.setString(2, record.action());
-			ps.setString(3, change.store());
-			ps.setString(4, change.table());
-			ps.setString(5, CanonicalJson.write(change.key()));
-			ps.setString(6, (change.before() == null) ? null : CanonicalJson.write(change.before()));
-			ps.setString(7, (change.after() == null) ? null : CanonicalJson.write(change.after()));
-			ps.setString(8, record.executor());
-			ps.setString(9, record.mode().label());
-			ps.setString(10, record.outcome().label());
-			ps.setLong(11, record.runId());
-			ps.setString(12, record.planId());
-			ps.setLong(13, record.seq());
-		});
+			rows.add(new Object[] { OffsetDateTime.ofInstant(record.timestamp(), ZoneOffset.UTC), record.action(),
+					change.store(), change.table(), CanonicalJson.write(change.key()),
+					(change.before() == null) ? null : CanonicalJson.write(change.before()),
+					(change.after() == null) ? null : CanonicalJson.write(change.after()), record.executor(),
+					record.mode().label(), record.outcome().label(), record.runId(), record.planId(), record.seq() });
+		}
+		insert.insert(rows);
 	}
 
 	@Override

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -12,6 +13,7 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 import io.opsbatch.platform.change.Change;
+import io.opsbatch.platform.jdbc.BulkInsert;
 import io.opsbatch.platform.plan.CanonicalJson;
 import io.opsbatch.platform.plan.Plan;
 import io.opsbatch.platform.plan.PlanItem;
@@ -29,11 +31,6 @@ public class JdbcPlanRepository implements PlanRepository {
 			INSERT INTO ops_plan (id, action, parameters, environment, store_name, requester, status, item_count,
 			                      created_at, dry_run_id, source_run_id)
 			SELECT ?, ?, ?, ?, ?, ?, 'DRAFT', 0, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM ops_plan WHERE id = ?)
-			""";
-
-	private static final String INSERT_ITEM = """
-			INSERT INTO ops_plan_item (plan_id, seq, store_name, table_name, key_json, before_json, after_json)
-			VALUES (?, ?, ?, ?, ?, ?, ?)
 			""";
 
 	private static final String DELETE_ITEMS_FROM = "DELETE FROM ops_plan_item WHERE plan_id = ? AND seq >= ?";
@@ -81,9 +78,13 @@ public class JdbcPlanRepository implements PlanRepository {
 
 	private final int fetchSize;
 
+	private final BulkInsert insertItems;
+
 	public JdbcPlanRepository(DataSource dataSource, int fetchSize) {
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.fetchSize = fetchSize;
+		this.insertItems = new BulkInsert(jdbc, "ops_plan_item", List.of("plan_id:varchar", "seq:int8",
+				"store_name:varchar", "table_name:varchar", "key_json:varchar", "before_json:text", "after_json:text"));
 	}
 
 	@Override
@@ -95,16 +96,15 @@ public class JdbcPlanRepository implements PlanRepository {
 
 	@Override
 	public void addItems(List<PlanItem> items) {
-		jdbc.batchUpdate(INSERT_ITEM, items, items.size(), (ps, item) -> {
+		List<Object[]> rows = new ArrayList<>(items.size());
+		for (PlanItem item : items) {
 			Change change = item.change();
-			ps.setString(1, item.planId());
-			ps.setLong(2, item.seq());
-			ps.setString(3, change.store());
-			ps.setString(4, change.table());
-			ps.setString(5, CanonicalJson.write(change.key()));
-			ps.setString(6, (change.before() == null) ? null : CanonicalJson.write(change.before()));
-			ps.setString(7, (change.after() == null) ? null : CanonicalJson.write(change.after()));
-		});
+			rows.add(new Object[] { item.planId(), item.seq(), change.store(), change.table(),
+					CanonicalJson.write(change.key()),
+					(change.before() == null) ? null : CanonicalJson.write(change.before()),
+					(change.after() == null) ? null : CanonicalJson.write(change.after()) });
+		}
+		insertItems.insert(rows);
 	}
 
 	@Override
