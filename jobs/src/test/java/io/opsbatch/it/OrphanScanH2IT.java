@@ -3,9 +3,16 @@ package io.opsbatch.it;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import java.util.Map;
+
 import io.opsbatch.OpsbatchApplication;
+import io.opsbatch.platform.launch.Operations;
+import io.opsbatch.platform.schedule.ScheduleProperties;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +31,30 @@ class OrphanScanH2IT extends OrphanScanContract {
 	@Override
 	Path rulesDirectory() {
 		return Path.of(RULES);
+	}
+
+	@Autowired
+	Operations operations;
+
+	@Autowired
+	ScheduleProperties schedules;
+
+	@Test
+	void the_declared_nightly_schedule_launches_the_scan_by_name_with_text_parameters() {
+		ScheduleProperties.Schedule nightly = schedules.schedules().stream()
+			.filter((s) -> s.name().equals("nightly-orphan-scan"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(nightly.operation()).isEqualTo("orphans.scan");
+		assertThat(nightly.enabled()).isTrue();
+
+		JobExecution run = operations.get(nightly.operation()).launch(Map.of("rules", "orders-without-customer"),
+				"scheduler");
+
+		assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(findings.ofRun(run.getId())).singleElement()
+			.satisfies((f) -> assertThat(f.count()).isEqualTo(7));
+		assertThat(Path.of("target/it-runs/" + run.getId() + "/results.json")).exists();
 	}
 
 	@Test

@@ -15,21 +15,25 @@ interface OrphanCursor extends AutoCloseable {
 	static OrphanCursor open(BoundRule bound, ScanStrategy strategy, int fetchSize) {
 		OrphanSql sql = new OrphanSql(bound);
 		if (strategy == ScanStrategy.PUSHDOWN) {
-			RowCursor rows = new RowCursor(bound.childStore().dataSource(), sql.orphanKeys(), bound.childKey().size(),
-					fetchSize);
-			return new OrphanCursor() {
-				@Override
-				public List<Object> next() {
-					return rows.next();
-				}
-
-				@Override
-				public void close() {
-					rows.close();
-				}
-			};
+			return of(new RowCursor(bound.childStore().dataSource(), sql.orphanKeys(), bound.childKey().size(),
+					fetchSize));
 		}
 		return new MergeCursor(bound, sql, fetchSize);
+	}
+
+	/** The rows of a query that selects orphan keys. */
+	static OrphanCursor of(RowCursor rows) {
+		return new OrphanCursor() {
+			@Override
+			public List<Object> next() {
+				return rows.next();
+			}
+
+			@Override
+			public void close() {
+				rows.close();
+			}
+		};
 	}
 
 }

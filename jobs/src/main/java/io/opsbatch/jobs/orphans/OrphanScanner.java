@@ -35,10 +35,11 @@ public class OrphanScanner {
 	private ScanResult pushdown(BoundRule bound, OrphanSql sql, int keep) {
 		List<Column> key = bound.childKey();
 		long[] count = { 0 };
+		// at most `keep` rows come back: read them at once (a fetch-size cursor would stop PostgreSQL's parallel plan)
 		List<Map<String, Object>> keys = new JdbcTemplate(bound.childStore().dataSource())
 			.query(sql.pushdownScan(keep), (rs, rowNum) -> {
 				count[0] = rs.getLong(key.size() + 1);
-				List<Object> values = new ArrayList<>();
+				List<Object> values = new ArrayList<>(key.size());
 				for (int i = 1; i <= key.size(); i++) {
 					values.add(JdbcValues.toJson(rs.getObject(i)));
 				}
@@ -48,24 +49,30 @@ public class OrphanScanner {
 	}
 
 	private ScanResult streaming(BoundRule bound, OrphanSql sql, int keep) {
+		try (OrphanCursor cursor = new MergeCursor(bound, sql, fetchSize)) {
+			return collect(bound, cursor, keep, ScanStrategy.STREAMING, sql);
+		}
+	}
+
+	/** Count the orphans and keep the smallest keys in a bounded heap. */
+	private static ScanResult collect(BoundRule bound, OrphanCursor cursor, int keep, ScanStrategy strategy,
+			OrphanSql sql) {
 		PriorityQueue<List<Object>> smallest = new PriorityQueue<>(keep + 1, KeyOrder.INSTANCE.reversed());
 		long count = 0;
-		try (OrphanCursor cursor = new MergeCursor(bound, sql, fetchSize)) {
-			for (List<Object> key = cursor.next(); key != null; key = cursor.next()) {
-				count++;
-				if (smallest.size() < keep) {
-					smallest.add(key);
-				}
-				else if (KeyOrder.INSTANCE.compare(key, smallest.peek()) < 0) {
-					smallest.poll();
-					smallest.add(key);
-				}
+		for (List<Object> key = cursor.next(); key != null; key = cursor.next()) {
+			count++;
+			if (smallest.size() < keep) {
+				smallest.add(key);
+			}
+			else if (KeyOrder.INSTANCE.compare(key, smallest.peek()) < 0) {
+				smallest.poll();
+				smallest.add(key);
 			}
 		}
 		List<List<Object>> sorted = new ArrayList<>(smallest);
 		sorted.sort(KeyOrder.INSTANCE);
 		List<Map<String, Object>> keys = sorted.stream().map((values) -> keyMap(bound.childKey(), values)).toList();
-		return new ScanResult(count, keys, ScanStrategy.STREAMING, sql.listQuery());
+		return new ScanResult(count, keys, strategy, sql.listQuery());
 	}
 
 	static Map<String, Object> keyMap(List<Column> columns, List<Object> values) {

@@ -44,10 +44,16 @@ final class OrphanSql {
 				+ ")";
 	}
 
-	/** Pushdown scan: the first {@code keep} orphan keys, each row carrying the total count. */
+	/**
+	 * Pushdown scan: the smallest {@code keep} orphan keys, each row carrying the total count. {@code OFFSET 0 ROWS}
+	 * fences the anti-join off from the outer ORDER BY, so the database plans it as the bare query (a parallel hash
+	 * anti-join on PostgreSQL) instead of walking the child's key index with one parent probe per row.
+	 */
 	String pushdownScan(int keep) {
-		return "SELECT " + columns("c", bound.childKey()) + ", COUNT(*) OVER () AS opsbatch_orphans" + antiJoin()
-				+ " ORDER BY " + orderBy("c", bound.childKey(), childPostgres) + " LIMIT " + keep;
+		return "SELECT " + columns("o", bound.childKey()) + ", o.opsbatch_orphans FROM (SELECT "
+				+ columns("c", bound.childKey()) + ", COUNT(*) OVER () AS opsbatch_orphans" + antiJoin()
+				+ " OFFSET 0 ROWS) o ORDER BY " + orderBy("o", bound.childKey(), childPostgres) + " FETCH FIRST " + keep
+				+ " ROWS ONLY";
 	}
 
 	/** Every orphan key, in key order (cleanup, pushdown). */

@@ -6,7 +6,8 @@
  * execute and rollback like a data fix.
  * <p>
  * Decisions: the pushdown scan is one anti-join ({@code NOT EXISTS}) that returns the kept keys with
- * {@code COUNT(*) OVER ()}, so the database does one pass. The streaming scan (different databases, or forced)
+ * {@code COUNT(*) OVER ()}; an {@code OFFSET 0 ROWS} fence keeps PostgreSQL on the bare query's parallel hash plan
+ * (without it the outer ORDER BY made it probe the parent once per child row, 8x slower). The streaming scan (different databases, or forced)
  * merges child rows ordered by foreign key with parent keys ordered by key, holding one row per side; text keys are
  * ordered by code point ({@code COLLATE "C"} on PostgreSQL) and any input out of order fails the scan rather than
  * miscounting. Rows whose foreign key is NULL are not orphans.
