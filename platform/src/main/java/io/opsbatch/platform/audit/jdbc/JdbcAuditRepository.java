@@ -39,6 +39,15 @@ public class JdbcAuditRepository implements AuditRepository {
 			ORDER BY item_seq DESC, id DESC
 			""";
 
+	/**
+	 * Execute-mode records of a plan that a rollback undoes, for a range of item positions: (plan id, from inclusive,
+	 * to exclusive).
+	 */
+	public static final String SELECT_UNDOABLE_RANGE = """
+			SELECT * FROM ops_audit WHERE plan_id = ? AND mode = 'execute' AND outcome IN ('applied', 'already-applied')
+			AND item_seq >= ? AND item_seq < ? ORDER BY item_seq, id
+			""";
+
 	private final JdbcTemplate jdbc;
 
 	private final JdbcTemplate streaming;
