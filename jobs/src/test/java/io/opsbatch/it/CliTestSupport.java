@@ -25,6 +25,8 @@ abstract class CliTestSupport {
 
 	static final String FIXES = "opsbatch.fixes.directory=../config/fixes";
 
+	static final String ORPHAN_RULES = "opsbatch.orphans.directory=../config/orphan-rules";
+
 	static final String RUNS = "opsbatch.runs-directory=target/it-runs";
 
 	static final String SMALL_CHUNKS = "opsbatch.chunk-size=5";

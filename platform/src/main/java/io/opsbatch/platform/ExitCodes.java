@@ -18,6 +18,9 @@ public final class ExitCodes {
 	/** The run completed, but some items were conflicts and were not applied. */
 	public static final int CONFLICTS = 4;
 
+	/** A scan completed and found a rule at ISSUE severity. */
+	public static final int ISSUE_FOUND = 5;
+
 	private ExitCodes() {
 	}
 

@@ -1,0 +1,43 @@
+package io.opsbatch.jobs.orphans;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.opsbatch.platform.change.Change;
+import io.opsbatch.platform.change.jdbc.Column;
+
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+/**
+ * Turns an orphan's key into its cleanup change: a delete that keeps the whole row as {@code before} (so rollback
+ * re-inserts it), or setting the foreign key to null. A row that is gone by now needs no change.
+ */
+class OrphanCleanupProcessor implements ItemProcessor<Map<String, Object>, Change> {
+
+	private final BoundRule bound;
+
+	OrphanCleanupProcessor(BoundRule bound) {
+		this.bound = bound;
+	}
+
+	@Override
+	public Change process(Map<String, Object> key) {
+		String table = bound.child().table();
+		String store = bound.childStore().name();
+		if (bound.rule().cleanup() == OrphanRule.CleanupAction.DELETE) {
+			List<String> all = bound.child().columns().stream().map(Column::name).toList();
+			Map<String, Object> row = bound.childStore().read(table, key, all);
+			return (row == null) ? null : new Change(store, table, key, row, null);
+		}
+		List<String> foreignKey = bound.foreignKey().stream().map(Column::name).toList();
+		Map<String, Object> before = bound.childStore().read(table, key, foreignKey);
+		if (before == null) {
+			return null;
+		}
+		Map<String, Object> after = new LinkedHashMap<>();
+		foreignKey.forEach((column) -> after.put(column, null));
+		return new Change(store, table, key, before, after);
+	}
+
+}

@@ -1,0 +1,89 @@
+package io.opsbatch.jobs.orphans;
+
+import java.util.List;
+
+import io.opsbatch.platform.InvalidInputException;
+import io.opsbatch.platform.change.jdbc.JdbcTargetStore;
+import io.opsbatch.platform.change.jdbc.JdbcTargetStores;
+import io.opsbatch.platform.change.jdbc.TableMetadata;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Checks a rule against its stores before anything runs: the stores are configured, the tables and every column
+ * exist, and the database accepts the filter. Errors name the file and the line.
+ */
+public final class OrphanRuleValidator {
+
+	private OrphanRuleValidator() {
+	}
+
+	/**
+	 * Bind a rule to its stores.
+	 * @throws InvalidOrphanRuleException naming the file, the line and the problem
+	 */
+	public static BoundRule bind(OrphanRule rule, JdbcTargetStores stores) {
+		RuleFileLines lines = lines(rule);
+		JdbcTargetStore childStore = store(stores, rule.child().store(), "child", lines);
+		JdbcTargetStore parentStore = store(stores, rule.parent().store(), "parent", lines);
+		TableMetadata child = table(childStore, rule.child().table(), "child", lines);
+		TableMetadata parent = table(parentStore, rule.parent().table(), "parent", lines);
+		columns(child, rule.child().key(), "child", "key", lines);
+		columns(child, rule.child().foreignKey(), "child", "foreign_key", lines);
+		columns(parent, rule.parent().key(), "parent", "key", lines);
+		if (rule.child().where() != null) {
+			try {
+				new JdbcTemplate(childStore.dataSource()).queryForList(
+						"SELECT 1 FROM " + child.table() + " c WHERE (" + rule.child().where() + ") AND 1 = 0");
+			}
+			catch (DataAccessException ex) {
+				String reason = ex.getMostSpecificCause().getMessage();
+				int newline = reason.indexOf('\n');
+				throw lines.error("child", "where", "the database refused child.where: "
+						+ ((newline < 0) ? reason : reason.substring(0, newline)));
+			}
+		}
+		return new BoundRule(rule, childStore, child, parentStore, parent);
+	}
+
+	private static JdbcTargetStore store(JdbcTargetStores stores, String name, String section, RuleFileLines lines) {
+		try {
+			return stores.get(name);
+		}
+		catch (InvalidInputException ex) {
+			throw lines.error(section, "store", ex.getMessage());
+		}
+	}
+
+	private static TableMetadata table(JdbcTargetStore store, String table, String section, RuleFileLines lines) {
+		try {
+			return store.table(table);
+		}
+		catch (InvalidInputException ex) {
+			throw lines.error(section, "table", ex.getMessage());
+		}
+	}
+
+	private static void columns(TableMetadata table, List<String> columns, String section, String key,
+			RuleFileLines lines) {
+		for (String column : columns) {
+			try {
+				table.column(column);
+			}
+			catch (InvalidInputException ex) {
+				throw lines.error(section, key, section + "." + key + ": " + ex.getMessage());
+			}
+		}
+	}
+
+	private static RuleFileLines lines(OrphanRule rule) {
+		try {
+			return new RuleFileLines(rule.source(), java.nio.file.Files.readString(rule.source()));
+		}
+		catch (java.io.IOException | RuntimeException ex) {
+			return new RuleFileLines(rule.source(), "");
+		}
+	}
+
+}
