@@ -111,8 +111,12 @@ public class JoinStrategy implements ComparisonStrategy {
 			}
 		}
 		String anyDiffers = differs.isEmpty() ? "1 = 0" : "(" + String.join(") OR (", differs) + ")";
-		String sFields = String.join("", fields.stream().map((f) -> ", s." + f).toList());
-		String dFields = String.join("", fields.stream().map((f) -> ", d." + f).toList());
+		StringBuilder sFields = new StringBuilder();
+		StringBuilder dFields = new StringBuilder();
+		for (int i = 0; i < fields.size(); i++) {
+			sFields.append(", s.").append(fields.get(i)).append(" AS s_").append(i);
+			dFields.append(", d.").append(fields.get(i)).append(" AS d_").append(i);
+		}
 		String k0 = key.get(0);
 		List<Object> parameters = new ArrayList<>();
 		String sql;
@@ -131,12 +135,17 @@ public class JoinStrategy implements ComparisonStrategy {
 			parameters.addAll(toleranceParameters);
 		}
 		else {
-			String sKeys = String.join(", ", key.stream().map((k) -> "s." + k).toList());
-			String dKeys = String.join(", ", key.stream().map((k) -> "d." + k).toList());
-			String nulls = String.join("", fields.stream().map((f) -> ", NULL").toList());
-			List<String> columns = new ArrayList<>(List.of("kind_"));
+			List<String> sKeyList = new ArrayList<>();
+			List<String> dKeyList = new ArrayList<>();
 			for (int i = 0; i < key.size(); i++) {
-				columns.add("k_" + i);
+				sKeyList.add("s." + key.get(i) + " AS k_" + i);
+				dKeyList.add("d." + key.get(i) + " AS k_" + i);
+			}
+			String sKeys = String.join(", ", sKeyList);
+			String dKeys = String.join(", ", dKeyList);
+			StringBuilder nulls = new StringBuilder();
+			for (int i = 0; i < fields.size(); i++) {
+				nulls.append(", NULL AS s_").append(i);
 			}
 			sql = "SELECT * FROM (SELECT CASE WHEN d." + k0 + " IS NULL THEN 'missing' ELSE 'mismatched' END AS kind_, "
 					+ sKeys + sFields + dFields + " FROM " + s.text() + " LEFT JOIN " + d.text() + " ON " + on + " WHERE d."
