@@ -1,22 +1,20 @@
 package io.opsbatch.jobs.rollback;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import javax.sql.DataSource;
 
 import io.opsbatch.platform.audit.AuditRecord;
 import io.opsbatch.platform.audit.jdbc.JdbcAuditRepository;
 import io.opsbatch.platform.batch.PlanningJobs;
+import io.opsbatch.platform.batch.SeqRangeItemReader;
+import io.opsbatch.platform.plan.PlanRepository;
 import io.opsbatch.platform.rollback.InverseChanges;
 import io.opsbatch.platform.rollback.ResultsFileRecordReader;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
-import org.springframework.batch.infrastructure.item.database.Order;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,27 +42,16 @@ public class RollbackJobConfiguration {
 
 	@Bean
 	@StepScope
-	ItemStreamReader<AuditRecord> rollbackRecordReader(DataSource dataSource,
+	ItemStreamReader<AuditRecord> rollbackRecordReader(DataSource dataSource, PlanRepository plans,
 			@Value("#{jobParameters['" + SOURCE_PLAN + "']}") String sourcePlan,
 			@Value("#{jobParameters['" + RESULTS_FILE + "']}") String resultsFile,
-			@Value("${opsbatch.chunk-size:1000}") int pageSize) throws Exception {
+			@Value("${opsbatch.chunk-size:1000}") int pageSize) {
 		if (resultsFile != null && !resultsFile.isBlank()) {
 			return new ResultsFileRecordReader(Path.of(resultsFile));
 		}
-		Map<String, Order> sortKeys = new LinkedHashMap<>();
-		sortKeys.put("item_seq", Order.ASCENDING);
-		sortKeys.put("id", Order.ASCENDING);
-		return new JdbcPagingItemReaderBuilder<AuditRecord>().name("rollbackRecordReader")
-			.dataSource(dataSource)
-			.selectClause("*")
-			.fromClause("ops_audit")
-			.whereClause("plan_id = :planId AND mode = 'execute' AND outcome IN ('applied', 'already-applied')")
-			.sortKeys(sortKeys)
-			.parameterValues(Map.of("planId", sourcePlan))
-			.rowMapper(JdbcAuditRepository.RECORD)
-			.pageSize(pageSize)
-			.build();
+		return new SeqRangeItemReader<>("rollbackRecordReader", dataSource, JdbcAuditRepository.SELECT_UNDOABLE_RANGE,
+				sourcePlan, () -> plans.get(sourcePlan).itemCount(), pageSize, JdbcAuditRepository.RECORD,
+				AuditRecord::seq);
 	}
-
 
 }

@@ -15,6 +15,9 @@ public interface AuditRepository {
 	/** Stream the records of a run in the order they were written (call inside a transaction to stream). */
 	void forEachOfRun(long runId, Consumer<AuditRecord> consumer);
 
+	/** Stream the records of a run as stored, values unparsed (call inside a transaction to stream). */
+	void forEachStoredOfRun(long runId, Consumer<StoredAuditRecord> consumer);
+
 	/** The first {@code limit} records of a run. */
 	List<AuditRecord> ofRun(long runId, int limit);
 
@@ -23,8 +26,5 @@ public interface AuditRepository {
 
 	/** How many records of a run have each outcome. */
 	Map<Outcome, Long> countByOutcome(long runId);
-
-	/** Execute-mode records of a plan whose change was applied or found applied, newest item first. */
-	void forEachApplied(String planId, Consumer<AuditRecord> consumer);
 
 }

@@ -38,9 +38,7 @@ class ClaimPlanTasklet implements Tasklet {
 		StepExecution step = chunkContext.getStepContext().getStepExecution();
 		Plan plan = plans.get(RunParameters.of(step.getJobParameters()).planId());
 		ExecutionGuard.checkExecutable(plan, environment, clock.instant());
-		PlanDigest digest = PlanDigest.start();
-		plans.forEachItem(plan.id(), (item) -> digest.add(item.change()));
-		ExecutionGuard.checkDigest(plan, digest.finish(plan.action(), plan.parameters()));
+		ExecutionGuard.checkDigest(plan, PlanDigest.of(plans, plan));
 		if (!plans.claim(plan.id(), step.getJobExecutionId())) {
 			Plan now = plans.get(plan.id());
 			throw new PlanRefusedException("plan " + plan.id() + " was claimed by run " + now.executeRunId()

@@ -1,7 +1,6 @@
 package io.opsbatch.platform.batch;
 
 import java.time.Clock;
-import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -20,9 +19,6 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
-import org.springframework.batch.infrastructure.item.database.Order;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -63,7 +59,7 @@ public class ExecuteJobConfiguration {
 
 	@Bean
 	Step executeApply(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			JdbcPagingItemReader<PlanItem> executePlanItemReader, TargetStores stores, AuditRepository audit,
+			SeqRangeItemReader<PlanItem> executePlanItemReader, TargetStores stores, AuditRepository audit,
 			OpsbatchProperties properties, Clock clock) {
 		return new StepBuilder("executeApply", jobRepository).<PlanItem, PlanItem>chunk(properties.chunkSize())
 			.reader(executePlanItemReader)
@@ -82,19 +78,11 @@ public class ExecuteJobConfiguration {
 
 	@Bean
 	@StepScope
-	JdbcPagingItemReader<PlanItem> executePlanItemReader(DataSource dataSource,
-			@Value("#{jobParameters['" + RunParameters.PLAN_ID + "']}") String planId, OpsbatchProperties properties)
-			throws Exception {
-		return new JdbcPagingItemReaderBuilder<PlanItem>().name("executePlanItemReader")
-			.dataSource(dataSource)
-			.selectClause("plan_id, seq, store_name, table_name, key_json, before_json, after_json")
-			.fromClause("ops_plan_item")
-			.whereClause("plan_id = :planId")
-			.sortKeys(Map.of("seq", Order.ASCENDING))
-			.parameterValues(Map.of("planId", planId))
-			.rowMapper(JdbcPlanRepository.ITEM)
-			.pageSize(properties.chunkSize())
-			.build();
+	SeqRangeItemReader<PlanItem> executePlanItemReader(DataSource dataSource, PlanRepository plans,
+			@Value("#{jobParameters['" + RunParameters.PLAN_ID + "']}") String planId, OpsbatchProperties properties) {
+		return new SeqRangeItemReader<>("executePlanItemReader", dataSource, JdbcPlanRepository.SELECT_ITEM_RANGE,
+				planId, () -> plans.get(planId).itemCount(), properties.chunkSize(), JdbcPlanRepository.ITEM,
+				PlanItem::seq);
 	}
 
 }

@@ -53,7 +53,7 @@ public class ResultsListener implements JobExecutionListener {
 				instant(execution.getStartTime()), (execution.getEndTime() == null) ? clock.instant()
 						: instant(execution.getEndTime()),
 				audit.countByOutcome(runId));
-		readOnly.executeWithoutResult((status) -> results.write(summary, (sink) -> audit.forEachOfRun(runId, sink)));
+		readOnly.executeWithoutResult((status) -> results.write(summary, (sink) -> audit.forEachStoredOfRun(runId, sink)));
 	}
 
 	private static Instant instant(LocalDateTime time) {

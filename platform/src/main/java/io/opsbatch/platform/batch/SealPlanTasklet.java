@@ -33,8 +33,8 @@ class SealPlanTasklet implements Tasklet {
 		Plan plan = plans.get(run.planId());
 		PlanDigest digest = PlanDigest.start();
 		long[] count = { 0 };
-		plans.forEachItem(plan.id(), (item) -> {
-			digest.add(item.change());
+		plans.forEachStoredItem(plan.id(), (item) -> {
+			digest.add(item.store(), item.table(), item.keyJson(), item.beforeJson(), item.afterJson());
 			count[0]++;
 		});
 		if (!plans.seal(plan.id(), digest.finish(plan.action(), plan.parameters()), count[0],

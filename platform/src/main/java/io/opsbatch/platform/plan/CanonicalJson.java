@@ -3,7 +3,6 @@ package io.opsbatch.platform.plan;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.opsbatch.platform.change.Change;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
@@ -49,17 +48,6 @@ public final class CanonicalJson {
 			return null;
 		}
 		return MAPPER.readValue(json, MAP);
-	}
-
-	/** The JSON object of one plan item, as it enters the digest. */
-	static Map<String, Object> item(Change change) {
-		Map<String, Object> item = new LinkedHashMap<>();
-		item.put("after", change.after());
-		item.put("before", change.before());
-		item.put("key", change.key());
-		item.put("store", change.store());
-		item.put("table", change.table());
-		return item;
 	}
 
 }

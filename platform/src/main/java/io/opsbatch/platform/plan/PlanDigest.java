@@ -37,10 +37,36 @@ public final class PlanDigest {
 
 	/** Add the next item. */
 	public PlanDigest add(Change change) {
-		update(firstItem ? "" : ",");
+		return add(change.store(), change.table(), CanonicalJson.write(change.key()), CanonicalJson.write(change.before()),
+				CanonicalJson.write(change.after()));
+	}
+
+	/**
+	 * Add the next item from its stored canonical JSON, without parsing it: the same bytes {@link #add(Change)}
+	 * digests for the same change.
+	 */
+	public PlanDigest add(String store, String table, String keyJson, String beforeJson, String afterJson) {
+		update(firstItem ? "{\"after\":" : ",{\"after\":");
 		firstItem = false;
-		update(CanonicalJson.write(CanonicalJson.item(change)));
+		update(afterJson == null ? "null" : afterJson);
+		update(",\"before\":");
+		update(beforeJson == null ? "null" : beforeJson);
+		update(",\"key\":");
+		update(keyJson);
+		update(",\"store\":");
+		update(CanonicalJson.write(store));
+		update(",\"table\":");
+		update(CanonicalJson.write(table));
+		update("}");
 		return this;
+	}
+
+	/** The digest of a stored plan, streaming its items as stored. */
+	public static String of(PlanRepository plans, Plan plan) {
+		PlanDigest digest = start();
+		plans.forEachStoredItem(plan.id(), (item) -> digest.add(item.store(), item.table(), item.keyJson(),
+				item.beforeJson(), item.afterJson()));
+		return digest.finish(plan.action(), plan.parameters());
 	}
 
 	/** Close the document with the action and parameters and return the hex digest. */

@@ -40,6 +40,9 @@ public interface PlanRepository {
 	/** Stream the plan's items in order to {@code consumer}, without holding them in memory. */
 	void forEachItem(String planId, Consumer<PlanItem> consumer);
 
+	/** Stream the plan's items as stored (canonical JSON text), in order; call inside a transaction to stream. */
+	void forEachStoredItem(String planId, Consumer<StoredItem> consumer);
+
 	/** The first {@code limit} items, for previews. */
 	List<PlanItem> items(String planId, int limit);
 

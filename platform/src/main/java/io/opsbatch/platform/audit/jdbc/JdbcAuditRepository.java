@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 
 import io.opsbatch.platform.audit.AuditRecord;
 import io.opsbatch.platform.audit.AuditRepository;
+import io.opsbatch.platform.audit.StoredAuditRecord;
 import io.opsbatch.platform.change.Change;
 import io.opsbatch.platform.change.Outcome;
 import io.opsbatch.platform.plan.CanonicalJson;
@@ -34,9 +35,13 @@ public class JdbcAuditRepository implements AuditRepository {
 
 	private static final String COUNT_RUN = "SELECT outcome, COUNT(*) FROM ops_audit WHERE run_id = ? GROUP BY outcome";
 
-	private static final String SELECT_APPLIED = """
+	/**
+	 * Execute-mode records of a plan that a rollback undoes, for a range of item positions: (plan id, from inclusive,
+	 * to exclusive).
+	 */
+	public static final String SELECT_UNDOABLE_RANGE = """
 			SELECT * FROM ops_audit WHERE plan_id = ? AND mode = 'execute' AND outcome IN ('applied', 'already-applied')
-			ORDER BY item_seq DESC, id DESC
+			AND item_seq >= ? AND item_seq < ? ORDER BY item_seq, id
 			""";
 
 	private final JdbcTemplate jdbc;
@@ -77,6 +82,17 @@ public class JdbcAuditRepository implements AuditRepository {
 	}
 
 	@Override
+	public void forEachStoredOfRun(long runId, Consumer<StoredAuditRecord> consumer) {
+		streaming.query(SELECT_RUN, (ResultSet rs) -> {
+			consumer.accept(new StoredAuditRecord(rs.getObject("ts", OffsetDateTime.class).toInstant().toString(),
+					rs.getString("action"), rs.getString("store_name"), rs.getString("table_name"),
+					rs.getString("key_json"), rs.getString("before_json"), rs.getString("after_json"),
+					rs.getString("executor"), rs.getString("mode"), rs.getString("outcome"), rs.getLong("run_id"),
+					rs.getString("plan_id"), rs.getLong("item_seq")));
+		}, runId);
+	}
+
+	@Override
 	public List<AuditRecord> ofRun(long runId, int limit) {
 		return jdbc.query(SELECT_RUN + " LIMIT ?", RECORD, runId, limit);
 	}
@@ -95,12 +111,6 @@ public class JdbcAuditRepository implements AuditRepository {
 		return counts;
 	}
 
-	@Override
-	public void forEachApplied(String planId, Consumer<AuditRecord> consumer) {
-		streaming.query(SELECT_APPLIED, (ResultSet rs) -> {
-			consumer.accept(RECORD.mapRow(rs, 0));
-		}, planId);
-	}
 
 	/** Maps a row of {@code ops_audit}; shared with the rollback job's reader. */
 	public static final RowMapper<AuditRecord> RECORD = (rs, rowNum) -> new AuditRecord(

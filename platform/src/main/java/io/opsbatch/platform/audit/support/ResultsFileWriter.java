@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.function.Consumer;
 
-import io.opsbatch.platform.audit.AuditRecord;
+import io.opsbatch.platform.audit.StoredAuditRecord;
 import io.opsbatch.platform.audit.RunSummary;
 import io.opsbatch.platform.plan.CanonicalJson;
 import tools.jackson.core.JsonEncoding;
@@ -27,6 +27,31 @@ public class ResultsFileWriter {
 		this.runsDirectory = runsDirectory;
 	}
 
+	/** One record in the runbook's shape; the stored canonical JSON values are copied as they are. */
+	private static void write(JsonGenerator json, StoredAuditRecord record) {
+		json.writeStartObject();
+		json.writeStringProperty("timestamp", record.timestamp());
+		json.writeStringProperty("action", record.action());
+		json.writeName("target");
+		json.writeStartObject();
+		json.writeStringProperty("store", record.store());
+		json.writeStringProperty("table", record.table());
+		json.writeName("key");
+		json.writeRawValue(record.keyJson());
+		json.writeEndObject();
+		json.writeName("before");
+		json.writeRawValue(record.beforeJson() == null ? "null" : record.beforeJson());
+		json.writeName("after");
+		json.writeRawValue(record.afterJson() == null ? "null" : record.afterJson());
+		json.writeStringProperty("executor", record.executor());
+		json.writeStringProperty("mode", record.mode());
+		json.writeStringProperty("outcome", record.outcome());
+		json.writeNumberProperty("runId", record.runId());
+		json.writeStringProperty("planId", record.planId());
+		json.writeNumberProperty("seq", record.seq());
+		json.writeEndObject();
+	}
+
 	/** Where the results of a run are (or will be) written. */
 	public Path pathOf(long runId) {
 		return runsDirectory.resolve(Long.toString(runId)).resolve("results.json");
@@ -38,7 +63,7 @@ public class ResultsFileWriter {
 	 * @param records a source that feeds every audit record of the run to the consumer it is given
 	 * @return the path written
 	 */
-	public Path write(RunSummary summary, Consumer<Consumer<AuditRecord>> records) {
+	public Path write(RunSummary summary, Consumer<Consumer<StoredAuditRecord>> records) {
 		Path target = pathOf(summary.runId());
 		try {
 			Files.createDirectories(target.getParent());
@@ -50,7 +75,7 @@ public class ResultsFileWriter {
 				json.writePOJO(summary.toJson());
 				json.writeName("records");
 				json.writeStartArray();
-				records.accept((record) -> json.writePOJO(record.toJson()));
+				records.accept((record) -> write(json, record));
 				json.writeEndArray();
 				json.writeEndObject();
 			}

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
@@ -19,10 +20,11 @@ import io.opsbatch.platform.change.TargetStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A relational database as a {@link TargetStore}. Every write is one conditional statement per change,
- * sent in JDBC batches: {@code UPDATE ... WHERE key AND col IS NOT DISTINCT FROM before}, {@code DELETE}
- * likewise, and {@code INSERT ... WHERE NOT EXISTS}. A statement that touched no row is a decision point:
- * the record is read and the change is classified as already applied or a conflict.
+ * A relational database as a {@link TargetStore}. Every write is a conditional statement, sent in JDBC batches:
+ * {@code UPDATE ... WHERE key AND col IS NOT DISTINCT FROM before}, {@code DELETE} likewise, and
+ * {@code INSERT ... WHERE NOT EXISTS}; on PostgreSQL a batch of updates is one set-based statement
+ * ({@link PostgresSetUpdate}). A change that touched no row is a decision point: the record is read and the change is
+ * classified as already applied or a conflict.
  * <p>
  * When the store is the platform's own database, writes run in the caller's transaction, so a chunk's
  * changes and their audit records commit together.
@@ -40,6 +42,8 @@ public class JdbcTargetStore implements TargetStore {
 	private final String description;
 
 	private final Map<String, TableMetadata> tables = new ConcurrentHashMap<>();
+
+	private volatile Boolean postgres;
 
 	public JdbcTargetStore(String name, DataSource dataSource, boolean platformDatabase, String description) {
 		this.name = name;
@@ -96,6 +100,15 @@ public class JdbcTargetStore implements TargetStore {
 	private List<Outcome> applyBatch(List<Change> batch) {
 		Change first = batch.get(0);
 		TableMetadata table = table(first.table());
+		if (postgres() && batch.size() > 1 && PostgresSetUpdate.applicable(batch, table)) {
+			Set<String> applied = PostgresSetUpdate.apply(jdbc, batch, table);
+			List<Outcome> outcomes = new ArrayList<>(batch.size());
+			for (Change change : batch) {
+				outcomes.add(applied.contains(PostgresSetUpdate.keyText(change.key())) ? Outcome.APPLIED
+						: decideUnapplied(change));
+			}
+			return outcomes;
+		}
 		CasStatement statement = CasStatement.of(first, table);
 		int[][] counts = jdbc.batchUpdate(statement.sql(), batch, batch.size(),
 				(PreparedStatement ps, Change change) -> statement.bind(ps, change));
@@ -114,6 +127,16 @@ public class JdbcTargetStore implements TargetStore {
 			}
 		}
 		return outcomes;
+	}
+
+	private boolean postgres() {
+		Boolean known = postgres;
+		if (known == null) {
+			known = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection connection) -> "PostgreSQL"
+				.equals(connection.getMetaData().getDatabaseProductName())));
+			postgres = known;
+		}
+		return known;
 	}
 
 	private Outcome decideUnapplied(Change change) {

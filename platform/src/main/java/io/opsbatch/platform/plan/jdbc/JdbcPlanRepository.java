@@ -17,6 +17,7 @@ import io.opsbatch.platform.plan.Plan;
 import io.opsbatch.platform.plan.PlanItem;
 import io.opsbatch.platform.plan.PlanRepository;
 import io.opsbatch.platform.plan.PlanStatus;
+import io.opsbatch.platform.plan.StoredItem;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -49,6 +50,12 @@ public class JdbcPlanRepository implements PlanRepository {
 	private static final String SELECT_ITEMS = """
 			SELECT plan_id, seq, store_name, table_name, key_json, before_json, after_json
 			FROM ops_plan_item WHERE plan_id = ? ORDER BY seq
+			""";
+
+	/** The items of a plan with {@code seq} in a range: (plan id, from inclusive, to exclusive). */
+	public static final String SELECT_ITEM_RANGE = """
+			SELECT plan_id, seq, store_name, table_name, key_json, before_json, after_json
+			FROM ops_plan_item WHERE plan_id = ? AND seq >= ? AND seq < ? ORDER BY seq
 			""";
 
 	private static final String APPROVE = """
@@ -121,6 +128,16 @@ public class JdbcPlanRepository implements PlanRepository {
 		streaming.setFetchSize(fetchSize);
 		streaming.query(SELECT_ITEMS, (ResultSet rs) -> {
 			consumer.accept(ITEM.mapRow(rs, 0));
+		}, planId);
+	}
+
+	@Override
+	public void forEachStoredItem(String planId, Consumer<StoredItem> consumer) {
+		JdbcTemplate streaming = new JdbcTemplate(jdbc.getDataSource());
+		streaming.setFetchSize(fetchSize);
+		streaming.query(SELECT_ITEMS, (ResultSet rs) -> {
+			consumer.accept(new StoredItem(rs.getLong("seq"), rs.getString("store_name"), rs.getString("table_name"),
+					rs.getString("key_json"), rs.getString("before_json"), rs.getString("after_json")));
 		}, planId);
 	}
 
