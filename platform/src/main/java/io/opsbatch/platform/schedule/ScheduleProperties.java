@@ -7,9 +7,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The recurring runs this installation declares, under {@code opsbatch.schedules}. Each names an
- * {@link io.opsbatch.platform.launch.Operation} and its text parameters; the scheduler (a later part) launches them
- * through {@link io.opsbatch.platform.launch.Operations}, as the CLI does.
+ * Declared schedules, under {@code opsbatch.schedules}: operations launched by name with text parameters at a cron
+ * time. A scheduled dry-run makes a plan that waits for approval like any other; nothing scheduled executes a plan.
+ * (Declared here; the scheduler that runs them through Quartz is its own piece.)
  *
  * @param schedules the declared schedules
  */
@@ -21,14 +21,14 @@ public record ScheduleProperties(List<Schedule> schedules) {
 	}
 
 	/**
-	 * One recurring run.
+	 * One schedule.
 	 *
-	 * @param name a unique name, e.g. {@code nightly-orphan-scan}
-	 * @param operation the operation's name, e.g. {@code orphans.scan}
-	 * @param parameters the operation's parameters
-	 * @param cron a Spring/Quartz cron expression (seconds first), e.g. {@code 0 30 2 * * *}
+	 * @param name a unique name, e.g. {@code nightly-balances}
+	 * @param operation the operation to launch, e.g. {@code reconcile}
+	 * @param parameters the operation's text parameters, e.g. {@code name: balances, all: "true"}
+	 * @param cron a Quartz cron expression (seconds first), e.g. {@code 0 30 2 * * ?}
 	 * @param timeZone the zone the cron expression is read in
-	 * @param enabled whether it runs
+	 * @param enabled whether the scheduler runs it
 	 */
 	public record Schedule(String name, String operation, Map<String, String> parameters, String cron,
 			@DefaultValue(DEFAULT_TIME_ZONE) String timeZone, @DefaultValue("true") boolean enabled) {

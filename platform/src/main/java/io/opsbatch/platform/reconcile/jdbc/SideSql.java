@@ -1,0 +1,213 @@
+package io.opsbatch.platform.reconcile.jdbc;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import io.opsbatch.platform.change.jdbc.JdbcValues;
+import io.opsbatch.platform.reconcile.Comparison;
+import io.opsbatch.platform.reconcile.ComparisonFailedException;
+import io.opsbatch.platform.reconcile.ComparisonSide;
+import io.opsbatch.platform.reconcile.support.Row;
+
+/**
+ * The SQL one side of a comparison is read with: rows in key order, counts, bucket checksums and key quantiles, each
+ * restricted to the selected resource and to a key range. Column names were checked against the metadata by the
+ * caller and are checked to be plain identifiers here; values are bound.
+ */
+final class SideSql {
+
+	private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+	/** SQL text with its bound parameters. */
+	record Sql(String text, List<Object> parameters) {
+	}
+
+	/** A key range of a single-column key: {@code lo <= key < hi}; a null bound is open. */
+	record Segment(Object lo, Object hi) {
+
+		static final Segment ALL = new Segment(null, null);
+
+	}
+
+	final ComparisonSide side;
+
+	final SqlDialect dialect;
+
+	private final List<String> key;
+
+	private final List<String> fields;
+
+	private final Object resource;
+
+	private final boolean[] textKey;
+
+	private final boolean integerKey;
+
+	SideSql(ComparisonSide side, Comparison comparison) {
+		this.side = side;
+		this.key = comparison.key();
+		this.fields = comparison.fields();
+		this.resource = comparison.resource();
+		Stream.concat(key.stream(), fields.stream()).forEach((column) -> {
+			if (!IDENTIFIER.matcher(column).matches()) {
+				throw new IllegalArgumentException("column '" + column + "' is not a plain identifier");
+			}
+		});
+		this.dialect = SqlDialect.of(side.dataSource(), side.store());
+		this.textKey = new boolean[key.size()];
+		boolean integer = key.size() == 1;
+		try (Connection connection = side.dataSource().getConnection();
+				Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("SELECT " + columns(key) + " FROM " + side.relation()
+						+ " t WHERE 1 = 0")) {
+			ResultSetMetaData meta = rs.getMetaData();
+			for (int i = 0; i < key.size(); i++) {
+				int type = meta.getColumnType(i + 1);
+				textKey[i] = type == Types.VARCHAR || type == Types.CHAR || type == Types.NVARCHAR
+						|| type == Types.LONGVARCHAR || type == Types.NCHAR;
+				integer &= type == Types.BIGINT || type == Types.INTEGER || type == Types.SMALLINT
+						|| type == Types.TINYINT;
+			}
+		}
+		catch (SQLException ex) {
+			throw new ComparisonFailedException("cannot read the key of store " + side.store() + " ("
+					+ firstLine(ex.getMessage()) + ")", ex);
+		}
+		this.integerKey = integer;
+	}
+
+	/** Whether the key is one integer column, so that key ranges can be split by arithmetic. */
+	boolean integerKey() {
+		return integerKey;
+	}
+
+	/** The key and field columns of alias {@code t}. */
+	String columns() {
+		return columns(Stream.concat(key.stream(), fields.stream()).toList());
+	}
+
+	/** The side as a subquery over its key and fields, restricted to the resource, with its parameters. */
+	Sql relation(String alias) {
+		List<Object> parameters = new ArrayList<>();
+		String where = where(Segment.ALL, parameters);
+		return new Sql("(SELECT " + columns() + " FROM " + side.relation() + " t" + where + ") " + alias, parameters);
+	}
+
+	/** Rows of a segment in key order. */
+	Sql rows(Segment segment) {
+		List<Object> parameters = new ArrayList<>();
+		String where = where(segment, parameters);
+		return new Sql("SELECT " + columns() + " FROM " + side.relation() + " t" + where + " ORDER BY " + order("t"),
+				parameters);
+	}
+
+	/** The row count. */
+	Sql count() {
+		List<Object> parameters = new ArrayList<>();
+		return new Sql("SELECT COUNT(*) FROM " + side.relation() + " t" + where(Segment.ALL, parameters), parameters);
+	}
+
+	/** MIN, MAX and COUNT of an integer key. */
+	Sql bounds() {
+		List<Object> parameters = new ArrayList<>();
+		String k = "t." + key.get(0);
+		return new Sql("SELECT MIN(" + k + "), MAX(" + k + "), COUNT(*) FROM " + side.relation() + " t"
+				+ where(Segment.ALL, parameters), parameters);
+	}
+
+	/** Per bucket: COUNT and SUM of row hashes, buckets by arithmetic {@code (key - lo) / width}. */
+	Sql checksums(Segment segment, long lo, long width) {
+		List<Object> parameters = new ArrayList<>(List.of(lo, width));
+		return checksums("(t." + key.get(0) + " - ?) / ?", segment, parameters);
+	}
+
+	/** Per bucket: COUNT and SUM of row hashes, buckets between ascending boundary keys. */
+	Sql checksums(Segment segment, List<Object> boundaries) {
+		List<Object> parameters = new ArrayList<>(dialect.bucketParameters(boundaries));
+		return checksums(dialect.bucket(keyExpression("t", 0), boundaries.size()), segment, parameters);
+	}
+
+	private Sql checksums(String bucket, Segment segment, List<Object> parameters) {
+		List<String> all = Stream.concat(key.stream(), fields.stream()).map((c) -> "t." + c).toList();
+		String where = where(segment, parameters);
+		return new Sql("SELECT b, COUNT(*), SUM(h) FROM (SELECT " + bucket + " AS b, " + dialect.rowHash(all)
+				+ " AS h FROM " + side.relation() + " t" + where + ") x GROUP BY b", parameters);
+	}
+
+	/** Every {@code step}-th key of a segment in key order: split points that give buckets of about step rows. */
+	Sql quantiles(Segment segment, long step) {
+		List<Object> parameters = new ArrayList<>();
+		String where = where(segment, parameters);
+		parameters.add(step);
+		return new Sql("SELECT k FROM (SELECT t." + key.get(0) + " AS k, ROW_NUMBER() OVER (ORDER BY " + order("t")
+				+ ") AS rn FROM " + side.relation() + " t" + where + ") x WHERE MOD(rn, ?) = 0 ORDER BY rn", parameters);
+	}
+
+	/** The key expression of alias {@code alias} for ordering and range predicates. */
+	String keyExpression(String alias, int index) {
+		return dialect.binaryOrder(alias + "." + key.get(index), textKey[index]);
+	}
+
+	/** An expression over key column {@code index} that sorts in binary order. */
+	String binaryOrder(String expression, int index) {
+		return dialect.binaryOrder(expression, textKey[index]);
+	}
+
+	/** The ORDER BY list of alias {@code alias}. */
+	String order(String alias) {
+		List<String> order = new ArrayList<>();
+		for (int i = 0; i < key.size(); i++) {
+			order.add(keyExpression(alias, i));
+		}
+		return String.join(", ", order);
+	}
+
+	/** Map a row selected with {@link #columns()}. */
+	Row row(ResultSet rs) throws SQLException {
+		Object[] keyValues = new Object[key.size()];
+		Object[] fieldValues = new Object[fields.size()];
+		for (int i = 0; i < keyValues.length; i++) {
+			keyValues[i] = JdbcValues.toJson(rs.getObject(i + 1));
+		}
+		for (int i = 0; i < fieldValues.length; i++) {
+			fieldValues[i] = JdbcValues.toJson(rs.getObject(key.size() + i + 1));
+		}
+		return new Row(keyValues, fieldValues);
+	}
+
+	private String where(Segment segment, List<Object> parameters) {
+		List<String> predicates = new ArrayList<>();
+		if (resource != null) {
+			predicates.add("t." + key.get(0) + " = ?");
+			parameters.add(resource);
+		}
+		if (segment.lo() != null) {
+			predicates.add(keyExpression("t", 0) + " >= ?");
+			parameters.add(segment.lo());
+		}
+		if (segment.hi() != null) {
+			predicates.add(keyExpression("t", 0) + " < ?");
+			parameters.add(segment.hi());
+		}
+		return predicates.isEmpty() ? "" : " WHERE " + String.join(" AND ", predicates);
+	}
+
+	private static String columns(List<String> columns) {
+		return String.join(", ", columns.stream().map((c) -> "t." + c).toList());
+	}
+
+	static String firstLine(String message) {
+		String text = String.valueOf(message);
+		int newline = text.indexOf('\n');
+		return (newline < 0) ? text : text.substring(0, newline);
+	}
+
+}
