@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Arrays;
 
 import io.opsbatch.cli.Cli;
+import io.opsbatch.cli.ServeCommand;
 import io.opsbatch.cli.StartupFailure;
 
 import org.springframework.boot.SpringApplication;
@@ -27,6 +28,9 @@ public class OpsbatchApplication {
 							"--logging.level.io.opsbatch=DEBUG"))
 				.toArray(String[]::new);
 		}
+		if (commandArgs.length > 0 && "serve".equals(commandArgs[0])) {
+			springArgs = ServeCommand.springArguments(springArgs);
+		}
 		ConfigurableApplicationContext context;
 		try {
 			context = SpringApplication.run(OpsbatchApplication.class, springArgs);
@@ -41,7 +45,8 @@ public class OpsbatchApplication {
 	}
 
 	private static boolean isSpringArgument(String argument) {
-		return argument.startsWith("--spring.") || argument.startsWith("--opsbatch.") || argument.startsWith("--logging.");
+		return argument.startsWith("--spring.") || argument.startsWith("--opsbatch.") || argument.startsWith("--logging.")
+				|| argument.startsWith("--server.") || argument.startsWith("--management.");
 	}
 
 }

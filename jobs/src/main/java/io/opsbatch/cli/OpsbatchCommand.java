@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 		description = "Safe production operations: dry-run -> plan -> approve -> execute -> audit -> rollback.",
 		subcommands = { FixCommand.class, ApproveCommand.class, RejectCommand.class, ExecuteCommand.class,
 				RollbackCommand.class, RunsCommand.class, PlansCommand.class, AuditCommand.class, DemoCommand.class,
-				OrphansCommand.class, ReconcileCommand.class },
+				OrphansCommand.class, ReconcileCommand.class, ServeCommand.class, SchedulesCommand.class },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:ok", "1:unexpected failure (a restartable run failed, a bug)",
 				"2:usage or validation error; nothing was changed", "3:refused by a safety rule; nothing was changed",

@@ -93,6 +93,18 @@ public class PlanRuns {
 	 * @param actionPrefix the action the plan must have been made by (e.g. {@code fix.reset-stuck-orders}), or null
 	 */
 	public int execute(Console console, String planId, String actionPrefix, String executor) {
+		Plan plan = executable(planId, actionPrefix);
+		console.field("mode", "execute");
+		console.field("store", plan.store() + " = " + stores.get(plan.store()).describe());
+		return reportExecute(console, launchExecute(plan, executor));
+	}
+
+	/**
+	 * The plan, if it may execute now (the CLI and the REST API both call this before {@link #launchExecute}).
+	 * @param actionPrefix the action the plan must have been made by, or null
+	 * @throws io.opsbatch.platform.RefusedException when a safety rule refuses it
+	 */
+	public Plan executable(String planId, String actionPrefix) {
 		if (planId == null) {
 			throw new io.opsbatch.platform.RefusedException("--execute needs --plan <plan-id>: execute applies an "
 					+ "approved plan, never a new selection; run the dry-run first");
@@ -103,12 +115,14 @@ public class PlanRuns {
 					+ "; execute it with: opsbatch execute " + planId);
 		}
 		ExecutionGuard.checkExecutable(plan, environment.name(), clock.instant());
-		console.field("mode", "execute");
-		console.field("store", plan.store() + " = " + stores.get(plan.store()).describe());
+		return plan;
+	}
+
+	/** Run the one execute job for a plan that passed {@link #executable}; returns the finished run. */
+	public JobExecution launchExecute(Plan plan, String executor) {
 		RunParameters run = new RunParameters(plan.id(), plan.action(), plan.store(), plan.parameters(), executor,
 				plan.sourceRunId());
-		JobExecution execution = launcher.run(ExecuteJobConfiguration.JOB_NAME, run.toJobParameters());
-		return reportExecute(console, execution);
+		return launcher.run(ExecuteJobConfiguration.JOB_NAME, run.toJobParameters());
 	}
 
 	/** Print the outcome of an execute run (also after a restart). */
