@@ -40,6 +40,10 @@ public class ServeCommand extends CommandBase {
 		addUnlessGiven(arguments, "spring.main.web-application-type", "servlet");
 		addUnlessGiven(arguments, "opsbatch.scheduler.enabled", "true");
 		addUnlessGiven(arguments, "logging.level.io.opsbatch", "INFO");
+		if (System.getProperty("opsbatch.home") == null) {
+			// a web application reads relative paths as servlet resources: make the config folders absolute
+			addUnlessGiven(arguments, "opsbatch.home", System.getProperty("user.dir"));
+		}
 		return arguments.toArray(String[]::new);
 	}
 

@@ -31,6 +31,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * requests carrying their own {@code Authorization: Basic} header are exempt, because a browser only adds that
  * header by itself after a Basic challenge, and this API never sends one (its 401 is a problem detail with no
  * {@code WWW-Authenticate: Basic}), so a cross-site page cannot make a browser send credentials it does not have.
+ * Requests with no session and no credentials are exempt too (nothing ambient to forge; they get a 401), except the
+ * login form itself.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -49,9 +51,12 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain api(HttpSecurity http) throws Exception {
-		RequestMatcher basicAuthorization = (request) -> {
+		RequestMatcher noAmbientCredentials = (request) -> {
 			String header = request.getHeader("Authorization");
-			return header != null && header.regionMatches(true, 0, "Basic ", 0, 6);
+			if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
+				return true;
+			}
+			return request.getRequestedSessionId() == null && !"/login".equals(request.getServletPath());
 		};
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers(EndpointRequest.to("health")).permitAll()
@@ -69,10 +74,12 @@ class SecurityConfiguration {
 			.exceptionHandling((exceptions) -> exceptions
 				.defaultAuthenticationEntryPointFor(SecurityConfiguration::unauthorized, (request) -> true)
 				.accessDeniedHandler((request, response, denied) -> problem(response, 403, "forbidden",
-						"your role does not allow " + request.getMethod() + " " + request.getRequestURI()
-								+ " (" + denied.getMessage() + ")")))
+						(denied instanceof org.springframework.security.web.csrf.CsrfException)
+								? "missing or invalid CSRF token: a browser session sends the XSRF-TOKEN cookie's value "
+										+ "as header X-XSRF-TOKEN"
+								: "your role does not allow " + request.getMethod() + " " + request.getRequestURI())))
 			.csrf((csrf) -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
-				.ignoringRequestMatchers(basicAuthorization));
+				.ignoringRequestMatchers(noAmbientCredentials));
 		return http.build();
 	}
 
