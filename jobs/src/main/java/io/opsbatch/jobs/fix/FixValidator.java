@@ -3,6 +3,7 @@ package io.opsbatch.jobs.fix;
 import java.util.List;
 import java.util.Map;
 
+import io.opsbatch.jobs.support.DefinitionFile;
 import io.opsbatch.platform.InvalidInputException;
 import io.opsbatch.platform.change.jdbc.JdbcTargetStore;
 import io.opsbatch.platform.change.jdbc.JdbcValues;
@@ -71,17 +72,11 @@ public final class FixValidator {
 		}
 	}
 
-	private static InvalidFixException error(FixDefinition definition, String section, String key, String message) {
+	private static InvalidInputException error(FixDefinition definition, String section, String key, String message) {
 		if (definition.source() == null) {
 			return new InvalidFixException(definition.origin() + ": " + message);
 		}
-		try {
-			String text = java.nio.file.Files.readString(definition.source());
-			return new YamlFixLoader.Lines(definition.source(), text).error(section, key, message);
-		}
-		catch (java.io.IOException ex) {
-			return new InvalidFixException(definition.origin() + ": " + message);
-		}
+		return DefinitionFile.lines(definition.source(), InvalidFixException::new).error(message, section, key);
 	}
 
 }

@@ -1,17 +1,14 @@
 package io.opsbatch.jobs.orphans;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.opsbatch.jobs.support.DefinitionFile;
 import io.opsbatch.platform.InvalidInputException;
 import io.opsbatch.platform.findings.Thresholds;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -33,35 +30,9 @@ public final class OrphanRuleLoader {
 
 	/** Load and check the shape of a rule file. */
 	public static OrphanRule load(String id, Path file) {
-		String text;
-		try {
-			text = Files.readString(file);
-		}
-		catch (IOException ex) {
-			throw new InvalidOrphanRuleException(file + ": cannot read: " + ex.getMessage(), ex);
-		}
-		RuleFile raw;
-		try {
-			raw = YAML.readValue(text, RuleFile.class);
-		}
-		catch (UnrecognizedPropertyException ex) {
-			int line = (ex.getLocation() == null) ? -1 : ex.getLocation().getLineNr();
-			throw new InvalidOrphanRuleException(file + (line > 0 ? " line " + line : "") + ": unknown key '"
-					+ ex.getPropertyName() + "' (known keys: description, ticket, child {store, table, key, "
-					+ "foreign_key, where}, parent {store, table, key}, thresholds {individual_if, issue_if}, "
-					+ "sample_size, strategy, cleanup)");
-		}
-		catch (JacksonException ex) {
-			int line = (ex.getLocation() == null) ? -1 : ex.getLocation().getLineNr();
-			String message = ex.getOriginalMessage();
-			int newline = message.indexOf('\n');
-			throw new InvalidOrphanRuleException(file + (line > 0 ? " line " + line : "") + ": "
-					+ ((newline < 0) ? message : message.substring(0, newline)), ex);
-		}
-		RuleFileLines lines = new RuleFileLines(file, text);
-		if (raw == null) {
-			throw new InvalidOrphanRuleException(file + ": the file is empty");
-		}
+		DefinitionFile lines = DefinitionFile.read(file, InvalidOrphanRuleException::new);
+		RuleFile raw = lines.parse(YAML, RuleFile.class, "description, ticket, child {store, table, key, foreign_key, "
+				+ "where}, parent {store, table, key}, thresholds {individual_if, issue_if}, sample_size, strategy, cleanup");
 		if (raw.description == null || raw.description.isBlank()) {
 			throw new InvalidOrphanRuleException(file + ": missing 'description'");
 		}
@@ -77,8 +48,8 @@ public final class OrphanRuleLoader {
 		requireList(raw.child.foreignKey, "child", "foreign_key", lines);
 		requireList(raw.parent.key, "parent", "key", lines);
 		if (raw.child.foreignKey.size() != raw.parent.key.size()) {
-			throw lines.error("child", "foreign_key", "child.foreign_key has " + raw.child.foreignKey.size()
-					+ " columns but parent.key has " + raw.parent.key.size());
+			throw lines.error("child.foreign_key has " + raw.child.foreignKey.size()
+					+ " columns but parent.key has " + raw.parent.key.size(), "child", "foreign_key");
 		}
 		Thresholds thresholds;
 		try {
@@ -86,18 +57,18 @@ public final class OrphanRuleLoader {
 					: Thresholds.of(raw.thresholds.individualIf, raw.thresholds.issueIf);
 		}
 		catch (InvalidInputException ex) {
-			throw lines.error("thresholds", null, ex.getMessage());
+			throw lines.error(ex.getMessage(), "thresholds", null);
 		}
 		int sampleSize = (raw.sampleSize == null) ? DEFAULT_SAMPLE_SIZE : raw.sampleSize;
 		if (sampleSize < 1 || sampleSize > OrphanRule.MAX_KEYS_KEPT) {
-			throw lines.error(null, "sample_size", "sample_size must be between 1 and " + OrphanRule.MAX_KEYS_KEPT);
+			throw lines.error("sample_size must be between 1 and " + OrphanRule.MAX_KEYS_KEPT, null, "sample_size");
 		}
 		ScanStrategy strategy;
 		try {
 			strategy = (raw.strategy == null) ? ScanStrategy.AUTO : ScanStrategy.of(raw.strategy);
 		}
 		catch (InvalidInputException ex) {
-			throw lines.error(null, "strategy", ex.getMessage());
+			throw lines.error(ex.getMessage(), null, "strategy");
 		}
 		OrphanRule.CleanupAction cleanup;
 		try {
@@ -105,7 +76,7 @@ public final class OrphanRuleLoader {
 					: OrphanRule.CleanupAction.valueOf(raw.cleanup.trim().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw lines.error(null, "cleanup", "cleanup must be delete or nullify, got '" + raw.cleanup + "'");
+			throw lines.error("cleanup must be delete or nullify, got '" + raw.cleanup + "'", null, "cleanup");
 		}
 		String childStore = (raw.child.store == null) ? "app" : raw.child.store;
 		String parentStore = (raw.parent.store == null) ? childStore : raw.parent.store;
@@ -117,15 +88,15 @@ public final class OrphanRuleLoader {
 				sampleSize, strategy, cleanup, file);
 	}
 
-	private static void require(String value, String section, String key, RuleFileLines lines) {
+	private static void require(String value, String section, String key, DefinitionFile lines) {
 		if (value == null || value.isBlank()) {
-			throw lines.error(section, key, "missing '" + section + "." + key + "'");
+			throw lines.error("missing '" + section + "." + key + "'", section, key);
 		}
 	}
 
-	private static void requireList(List<String> value, String section, String key, RuleFileLines lines) {
+	private static void requireList(List<String> value, String section, String key, DefinitionFile lines) {
 		if (value == null || value.isEmpty()) {
-			throw lines.error(section, key, "'" + section + "." + key + "' must list columns, e.g. " + key + ": [id]");
+			throw lines.error("'" + section + "." + key + "' must list columns, e.g. " + key + ": [id]", section, key);
 		}
 	}
 

@@ -2,6 +2,7 @@ package io.opsbatch.jobs.orphans;
 
 import java.util.List;
 
+import io.opsbatch.jobs.support.DefinitionFile;
 import io.opsbatch.platform.InvalidInputException;
 import io.opsbatch.platform.change.jdbc.JdbcTargetStore;
 import io.opsbatch.platform.change.jdbc.JdbcTargetStores;
@@ -24,7 +25,7 @@ public final class OrphanRuleValidator {
 	 * @throws InvalidOrphanRuleException naming the file, the line and the problem
 	 */
 	public static BoundRule bind(OrphanRule rule, JdbcTargetStores stores) {
-		RuleFileLines lines = lines(rule);
+		DefinitionFile lines = lines(rule);
 		JdbcTargetStore childStore = store(stores, rule.child().store(), "child", lines);
 		JdbcTargetStore parentStore = store(stores, rule.parent().store(), "parent", lines);
 		TableMetadata child = table(childStore, rule.child().table(), "child", lines);
@@ -40,50 +41,45 @@ public final class OrphanRuleValidator {
 			catch (DataAccessException ex) {
 				String reason = ex.getMostSpecificCause().getMessage();
 				int newline = reason.indexOf('\n');
-				throw lines.error("child", "where", "the database refused child.where: "
-						+ ((newline < 0) ? reason : reason.substring(0, newline)));
+				throw lines.error("the database refused child.where: "
+						+ ((newline < 0) ? reason : reason.substring(0, newline)), "child", "where");
 			}
 		}
 		return new BoundRule(rule, childStore, child, parentStore, parent);
 	}
 
-	private static JdbcTargetStore store(JdbcTargetStores stores, String name, String section, RuleFileLines lines) {
+	private static JdbcTargetStore store(JdbcTargetStores stores, String name, String section, DefinitionFile lines) {
 		try {
 			return stores.get(name);
 		}
 		catch (InvalidInputException ex) {
-			throw lines.error(section, "store", ex.getMessage());
+			throw lines.error(ex.getMessage(), section, "store");
 		}
 	}
 
-	private static TableMetadata table(JdbcTargetStore store, String table, String section, RuleFileLines lines) {
+	private static TableMetadata table(JdbcTargetStore store, String table, String section, DefinitionFile lines) {
 		try {
 			return store.table(table);
 		}
 		catch (InvalidInputException ex) {
-			throw lines.error(section, "table", ex.getMessage());
+			throw lines.error(ex.getMessage(), section, "table");
 		}
 	}
 
 	private static void columns(TableMetadata table, List<String> columns, String section, String key,
-			RuleFileLines lines) {
+			DefinitionFile lines) {
 		for (String column : columns) {
 			try {
 				table.column(column);
 			}
 			catch (InvalidInputException ex) {
-				throw lines.error(section, key, section + "." + key + ": " + ex.getMessage());
+				throw lines.error(section + "." + key + ": " + ex.getMessage(), section, key);
 			}
 		}
 	}
 
-	private static RuleFileLines lines(OrphanRule rule) {
-		try {
-			return new RuleFileLines(rule.source(), java.nio.file.Files.readString(rule.source()));
-		}
-		catch (java.io.IOException | RuntimeException ex) {
-			return new RuleFileLines(rule.source(), "");
-		}
+	private static DefinitionFile lines(OrphanRule rule) {
+		return DefinitionFile.lines(rule.source(), InvalidOrphanRuleException::new);
 	}
 
 }

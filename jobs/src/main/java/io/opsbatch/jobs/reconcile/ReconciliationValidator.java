@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.opsbatch.jobs.support.DefinitionFile;
 import io.opsbatch.platform.InvalidInputException;
 import io.opsbatch.platform.change.jdbc.Column;
 import io.opsbatch.platform.change.jdbc.JdbcTargetStore;
@@ -65,7 +66,7 @@ public final class ReconciliationValidator {
 
 	/** Check a definition. */
 	public static Checked check(ReconciliationDefinition definition, JdbcTargetStores stores) {
-		DefinitionLines lines = lines(definition);
+		DefinitionFile lines = lines(definition);
 		JdbcTargetStore source = store(stores, definition.sourceStore(), lines, "source");
 		JdbcTargetStore derived = store(stores, definition.derivedStore(), lines, "derived");
 		TableMetadata table;
@@ -131,7 +132,7 @@ public final class ReconciliationValidator {
 		return new Checked(definition, source, derived, table, key, fields);
 	}
 
-	private static JdbcTargetStore store(JdbcTargetStores stores, String name, DefinitionLines lines, String section) {
+	private static JdbcTargetStore store(JdbcTargetStores stores, String name, DefinitionFile lines, String section) {
 		try {
 			return stores.get(name);
 		}
@@ -140,7 +141,7 @@ public final class ReconciliationValidator {
 		}
 	}
 
-	private static List<String> columns(TableMetadata table, List<String> names, DefinitionLines lines, String key) {
+	private static List<String> columns(TableMetadata table, List<String> names, DefinitionFile lines, String key) {
 		try {
 			return names.stream().map(table::column).map(Column::name).toList();
 		}
@@ -149,13 +150,8 @@ public final class ReconciliationValidator {
 		}
 	}
 
-	private static DefinitionLines lines(ReconciliationDefinition definition) {
-		try {
-			return new DefinitionLines(definition.file(), java.nio.file.Files.readString(definition.file()));
-		}
-		catch (java.io.IOException | RuntimeException ex) {
-			return new DefinitionLines(definition.file(), "");
-		}
+	private static DefinitionFile lines(ReconciliationDefinition definition) {
+		return DefinitionFile.lines(definition.file(), InvalidReconciliationException::new);
 	}
 
 }

@@ -1,17 +1,14 @@
 package io.opsbatch.jobs.reconcile;
 
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import tools.jackson.core.JacksonException;
+import io.opsbatch.jobs.support.DefinitionFile;
 import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -30,35 +27,10 @@ public final class YamlReconciliationLoader {
 
 	/** Load and check the shape of a reconciliation file. */
 	public static ReconciliationDefinition load(String name, Path file) {
-		String text;
-		try {
-			text = Files.readString(file);
-		}
-		catch (IOException ex) {
-			throw new InvalidReconciliationException(file + ": cannot read: " + ex.getMessage(), ex);
-		}
-		DefinitionLines lines = new DefinitionLines(file, text);
-		DefinitionFile raw;
-		try {
-			raw = YAML.readValue(text, DefinitionFile.class);
-		}
-		catch (UnrecognizedPropertyException ex) {
-			int line = (ex.getLocation() == null) ? -1 : ex.getLocation().getLineNr();
-			throw new InvalidReconciliationException(file + (line > 0 ? " line " + line : "") + ": unknown key '"
-					+ ex.getPropertyName() + "' (known keys: description, ticket, source {store, query | table}, "
-					+ "derived {store, table, key, fields}, correct {mismatched, missing, extra, insert-values}, "
-					+ "tolerance)");
-		}
-		catch (JacksonException ex) {
-			int line = (ex.getLocation() == null) ? -1 : ex.getLocation().getLineNr();
-			String message = ex.getOriginalMessage();
-			int newline = message.indexOf('\n');
-			throw new InvalidReconciliationException(file + (line > 0 ? " line " + line : "") + ": "
-					+ ((newline < 0) ? message : message.substring(0, newline)), ex);
-		}
-		if (raw == null) {
-			throw new InvalidReconciliationException(file + ": the file is empty");
-		}
+		DefinitionFile lines = DefinitionFile.read(file, InvalidReconciliationException::new);
+		ReconciliationFile raw = lines.parse(YAML, ReconciliationFile.class, "description, ticket, source {store, "
+				+ "query | table}, derived {store, table, key, fields}, correct {mismatched, missing, extra, "
+				+ "insert-values}, tolerance");
 		require(raw.description, lines, "description");
 		if (raw.source == null) {
 			throw lines.error("missing 'source' (store and query or table)");
@@ -129,7 +101,7 @@ public final class YamlReconciliationLoader {
 	}
 
 	private static Correction correction(String value, Correction fallback, List<Correction> allowed,
-			DefinitionLines lines, String category) {
+			DefinitionFile lines, String category) {
 		if (value == null) {
 			return fallback;
 		}
@@ -146,14 +118,14 @@ public final class YamlReconciliationLoader {
 				allowed.stream().map(Correction::label).toList()) + ", got '" + value + "'", "correct", category);
 	}
 
-	private static void require(String value, DefinitionLines lines, String... path) {
+	private static void require(String value, DefinitionFile lines, String... path) {
 		if (value == null || value.isBlank()) {
 			throw lines.error("missing '" + String.join(".", path) + "'", path);
 		}
 	}
 
 	/** The file as written. */
-	record DefinitionFile(String description, String ticket, SourceFile source, DerivedFile derived,
+	record ReconciliationFile(String description, String ticket, SourceFile source, DerivedFile derived,
 			CorrectFile correct, Map<String, Object> tolerance) {
 	}
 
