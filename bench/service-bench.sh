@@ -13,27 +13,33 @@ q() { psql -h 127.0.0.1 -U opsbatch_test -d "$DB" -v ON_ERROR_STOP=1 -qtA "$@"; 
 admin -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB OWNER opsbatch_test"
 cli() { java -Dopsbatch.home=/tmp/opsbatch-bench-service -jar jobs/target/opsbatch.jar \
   --spring.config.additional-location=file:config/ --spring.profiles.active=postgres --opsbatch.environment=bench \
+  --opsbatch.orphans.directory="$PWD/config/orphan-rules" --opsbatch.fixes.directory="$PWD/config/fixes" \
+  --opsbatch.reconcile.directory="$PWD/config/reconciliations" \
   "$@"; }
 export DB_NAME=$DB DB_USER=opsbatch_test
-cli runs --limit 1 >/dev/null     # Flyway creates the schema
+cli --opsbatch.demo.enabled=true orphans scan >/dev/null || true   # schema, and one real run whose context we copy
+CTX="$(q -c "SELECT SHORT_CONTEXT FROM BATCH_JOB_EXECUTION_CONTEXT ORDER BY JOB_EXECUTION_ID LIMIT 1")"
+O=1000   # generated ids start above the real run's
 q <<SQL
 INSERT INTO BATCH_JOB_INSTANCE (JOB_INSTANCE_ID, VERSION, JOB_NAME, JOB_KEY)
-  SELECT g, 0, CASE g % 3 WHEN 0 THEN 'fixJob' WHEN 1 THEN 'orphansScan' ELSE 'executeJob' END, md5(g::text)
+  SELECT $O + g, 0, CASE g % 3 WHEN 0 THEN 'fixJob' WHEN 1 THEN 'orphansScan' ELSE 'executeJob' END, md5(g::text)
   FROM generate_series(1, $N) g;
 INSERT INTO BATCH_JOB_EXECUTION (JOB_EXECUTION_ID, VERSION, JOB_INSTANCE_ID, CREATE_TIME, START_TIME, END_TIME, STATUS, EXIT_CODE, EXIT_MESSAGE, LAST_UPDATED)
-  SELECT g, 2, g, now() - (($N - g) || ' seconds')::interval, now() - (($N - g) || ' seconds')::interval,
+  SELECT $O + g, 2, $O + g, now() - (($N - g) || ' seconds')::interval, now() - (($N - g) || ' seconds')::interval,
          now() - (($N - g) || ' seconds')::interval + interval '2 seconds', 'COMPLETED', 'COMPLETED', '', now()
   FROM generate_series(1, $N) g;
 INSERT INTO BATCH_JOB_EXECUTION_PARAMS (JOB_EXECUTION_ID, PARAMETER_NAME, PARAMETER_TYPE, PARAMETER_VALUE, IDENTIFYING)
-  SELECT g, p, 'java.lang.String', md5(g::text || p), CASE WHEN p = 'plan.id' THEN 'Y' ELSE 'N' END
+  SELECT $O + g, p, 'java.lang.String', CASE WHEN p = 'parameters' THEN '{}' ELSE md5(g::text || p) END, CASE WHEN p = 'plan.id' THEN 'Y' ELSE 'N' END
   FROM generate_series(1, $N) g, unnest(ARRAY['plan.id', 'action', 'executor', 'parameters']) p;
 INSERT INTO BATCH_STEP_EXECUTION (STEP_EXECUTION_ID, VERSION, STEP_NAME, JOB_EXECUTION_ID, CREATE_TIME, START_TIME, END_TIME, STATUS,
     COMMIT_COUNT, READ_COUNT, FILTER_COUNT, WRITE_COUNT, READ_SKIP_COUNT, WRITE_SKIP_COUNT, PROCESS_SKIP_COUNT, ROLLBACK_COUNT, EXIT_CODE, EXIT_MESSAGE, LAST_UPDATED)
-  SELECT (g - 1) * 3 + s, 2, 'step' || s, g, now(), now(), now(), 'COMPLETED', 1, 10, 0, 10, 0, 0, 0, 0, 'COMPLETED', '', now()
+  SELECT $O * 3 + (g - 1) * 3 + s, 2, 'step' || s, $O + g, now(), now(), now(), 'COMPLETED', 1, 10, 0, 10, 0, 0, 0, 0, 'COMPLETED', '', now()
   FROM generate_series(1, $N) g, generate_series(1, 3) s;
-INSERT INTO BATCH_JOB_EXECUTION_CONTEXT (JOB_EXECUTION_ID, SHORT_CONTEXT) SELECT g, '{}' FROM generate_series(1, $N) g;
-SELECT setval('BATCH_JOB_INSTANCE_SEQ', $N); SELECT setval('BATCH_JOB_EXECUTION_SEQ', $N); SELECT setval('BATCH_STEP_EXECUTION_SEQ', 3 * $N);
-ANALYZE;
+INSERT INTO BATCH_JOB_EXECUTION_CONTEXT (JOB_EXECUTION_ID, SHORT_CONTEXT) SELECT $O + g, '$CTX' FROM generate_series(1, $N) g;
+SELECT setval('BATCH_JOB_INSTANCE_SEQ', $O + $N); SELECT setval('BATCH_JOB_EXECUTION_SEQ', $O + $N);
+SELECT setval('BATCH_STEP_EXECUTION_SEQ', 3 * ($O + $N));
+ANALYZE BATCH_JOB_INSTANCE; ANALYZE BATCH_JOB_EXECUTION; ANALYZE BATCH_JOB_EXECUTION_PARAMS; ANALYZE BATCH_STEP_EXECUTION;
+ANALYZE BATCH_JOB_EXECUTION_CONTEXT;
 SQL
 # what listing the last 50 runs does (JdbcRunRepository + JobRepository.getJobExecution per run)
 LIST="DO \$\$ DECLARE r record; BEGIN FOR r IN SELECT JOB_EXECUTION_ID id FROM BATCH_JOB_EXECUTION ORDER BY JOB_EXECUTION_ID DESC LIMIT 50 LOOP
@@ -54,6 +60,8 @@ measure() {
   echo "$1: list last 50 runs $(ms "$LIST") ms; 50 job-start look-ups $(ms "$START") ms"
   local t0 t1; t0=$(date +%s%N); cli runs --limit 50 >/dev/null; t1=$(date +%s%N)
   echo "$1: opsbatch runs --limit 50 (JVM start included) $(( (t1 - t0) / 1000000 )) ms"
+  t0=$(date +%s%N); cli orphans scan --rule orders-without-customer >/dev/null || true; t1=$(date +%s%N)
+  echo "$1: opsbatch orphans scan, a new job start and run (JVM start included) $(( (t1 - t0) / 1000000 )) ms"
 }
 INDEXES="batch_job_exec_instance_idx batch_job_exec_params_exec_idx batch_step_exec_exec_idx batch_job_exec_status_idx batch_job_inst_name_idx"
 echo "executions: $N"
