@@ -18,8 +18,13 @@
 #   BENCH_HEAP                                     JVM heap option            (-Xmx512m)
 #   BENCH_EXTRA_OPTS                               more JVM options, e.g. -Dopsbatch.chunk-size=5000
 #   BENCH_WORK                                     logs, GC logs, results.json (/tmp/opsbatch-bench-<N>)
-#   BENCH_SAMPLE_SECONDS                           jstack period during the JVM phases, 0 = off (5)
+#   BENCH_SAMPLE=0                                 no samplers (pg_stat_activity + backend CPU each second)
+#   BENCH_JSTACK_SECONDS                           jstack period of the main thread, 0 = off (30; each costs ~1 CPU s)
+#   BENCH_QUIET_WAIT / BENCH_QUIET_CPU             before each timed phase wait up to 600 s for the machine to be
+#                                                  less than 0.25 CPUs busy (other work distorts the numbers)
+#   BENCH_ANALYZE=1                                ANALYZE the platform tables between dry-run and execute (untimed)
 #   BENCH_USE_LAUNCHER=1                           run ./opsbatch itself instead of a snapshot of its jar
+#   BENCH_JAR                                      the jar to snapshot                 (jobs/target/opsbatch.jar)
 #   BENCH_KEEP_RESULTS=1                           keep the runs' results.json (they are large) in BENCH_WORK
 #
 # Needs: psql, java 17, /usr/bin/time (apt-get install time), jq, awk; jstack for the samples.
@@ -41,7 +46,8 @@ ROLE="${BENCH_ROLE:-opsbatch_bench}"
 HEAP="${BENCH_HEAP:--Xmx512m}"
 EXTRA_OPTS="${BENCH_EXTRA_OPTS:-}"
 WORK="${BENCH_WORK:-${TMPDIR:-/tmp}/opsbatch-bench-$N}"
-SAMPLE_SECONDS="${BENCH_SAMPLE_SECONDS:-5}"
+SAMPLE="${BENCH_SAMPLE:-1}"
+JSTACK_SECONDS="${BENCH_JSTACK_SECONDS:-30}"
 AS_USER="bench"
 FIX_ID="bench-reset"
 FIX_DIR="$bench_dir/fixes"
@@ -81,7 +87,7 @@ mkdir -p "$WORK/runs"
 # ---------------------------------------------------------------------------------------------------------------
 # The application: a snapshot of the launcher's jar (a concurrent `mvn install` cannot swap it under a running
 # JVM), run with exactly the launcher's command line; BENCH_USE_LAUNCHER=1 runs ./opsbatch itself.
-jar="$home/jobs/target/opsbatch.jar"
+jar="${BENCH_JAR:-$home/jobs/target/opsbatch.jar}"
 if [[ ! -f "$jar" ]]; then
   log "building opsbatch (mvn -B -q -DskipTests install)"
   (cd "$home" && mvn -B -q -DskipTests install >&2)
@@ -110,28 +116,33 @@ machine() {
   javaver="$(java -version 2>&1 | head -1)"
   echo "date:        $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo "machine:     nproc=$(nproc), $cpu, memory $mem, kernel $(uname -r)"
-  echo "postgresql:  $pgver; $(psql_super -At -d postgres -c "SELECT string_agg(name || '=' || setting || coalesce(unit, ''), ', ' ORDER BY name) FROM pg_settings WHERE name IN ('shared_buffers', 'max_wal_size', 'synchronous_commit', 'work_mem', 'checkpoint_timeout')")"
+  echo "postgresql:  $pgver; $(psql_super -At -d postgres -c "SELECT string_agg(name || '=' || setting || coalesce(unit, ''), ', ' ORDER BY name) FROM pg_settings WHERE name IN ('autovacuum', 'shared_buffers', 'max_wal_size', 'synchronous_commit', 'work_mem', 'checkpoint_timeout')")"
   echo "java:        $javaver"
-  echo "opsbatch:    git $(git -C "$home" rev-parse --short HEAD 2>/dev/null || echo '?'), jar sha256 $jar_sha"
+  echo "opsbatch:    jar $jar (sha256 $jar_sha, built $(date -u -r "$jar" +%Y-%m-%dT%H:%M:%SZ)); git HEAD $(git -C "$home" rev-parse --short HEAD 2>/dev/null || echo '?')"
   echo "load:        $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min) before the run"
 }
 machine | tee "$WORK/machine.txt" >&2
 
 # ---------------------------------------------------------------------------------------------------------------
 # Samplers while a JVM phase runs: every second the CPU time of this database's backends (/proc) and what they do
-# (pg_stat_activity); every SAMPLE_SECONDS a jstack of the JVM's main thread.
+# (pg_stat_activity); every JSTACK_SECONDS a jstack of the JVM's main thread. Together they cost ~0.05 CPU/s,
+# except jstack (a JVM start each time).
 clk_tck="$(getconf CLK_TCK)"
+busy_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9; exit }' /proc/stat; }
+# What this database's sessions do, once a second (psql \watch in one session).
+ACTIVITY_SQL="SELECT CASE WHEN state = 'active' THEN 'active:' || coalesce(wait_event_type || '/' || wait_event, 'CPU') ELSE state END, regexp_replace(left(query, 90), '\s+', ' ', 'g') FROM pg_stat_activity WHERE datname = '$DB' AND backend_type = 'client backend' AND pid <> pg_backend_pid() AND state <> 'idle'"
 sample_db() { # <phase> <watched pid>
-  local phase="$1" watched="$2" tick=0 jpid
+  local phase="$1" watched="$2" tick=0 jpid pids
   while kill -0 "$watched" 2>/dev/null; do
-    for cmd in /proc/[0-9]*/cmdline; do
-      if tr '\0' ' ' 2>/dev/null <"$cmd" | grep -q "^postgres: .*: $ROLE $DB "; then
-        local pid="${cmd#/proc/}"; pid="${pid%/cmdline}"
-        awk -v pid="$pid" '{ sub(/^.*\) /, ""); print pid, $12 + $13 }' "/proc/$pid/stat" 2>/dev/null || true
-      fi
-    done >>"$WORK/$phase.pgcpu"
-    psql_super -d "$DB" -At -F ' | ' -c "SELECT CASE WHEN state = 'active' THEN 'active:' || coalesce(wait_event_type || '/' || wait_event, 'CPU') ELSE state END, regexp_replace(left(query, 90), '\s+', ' ', 'g') FROM pg_stat_activity WHERE datname = '$DB' AND backend_type = 'client backend' AND pid <> pg_backend_pid() AND state <> 'idle'" >>"$WORK/$phase.pgact" 2>/dev/null || true
-    if [[ "$SAMPLE_SECONDS" != 0 ]] && (( tick % SAMPLE_SECONDS == 0 )) && command -v jstack >/dev/null; then
+    pids="$(pgrep -d ' ' -f "^postgres: .*: $ROLE $DB " || true)"
+    if [[ -n "$pids" ]]; then
+      # and the parallel workers of those backends
+      pids="$pids $(pgrep -d ' ' -f "^postgres: .*: parallel worker for PID (${pids// /|})( |\$)" || true)"
+      # shellcheck disable=SC2046
+      awk '{ pid = FILENAME; gsub(/[^0-9]/, "", pid); sub(/^.*\) /, ""); print pid, $12 + $13 }' \
+        $(printf '/proc/%s/stat ' $pids) 2>/dev/null >>"$WORK/$phase.pgcpu" || true
+    fi
+    if [[ "$JSTACK_SECONDS" != 0 ]] && (( tick > 0 && tick % JSTACK_SECONDS == 0 )) && command -v jstack >/dev/null; then
       jpid="$(pgrep -P "$watched" java 2>/dev/null | head -1 || true)"
       if [[ -n "$jpid" ]]; then
         { echo "=== sample $tick"; jstack "$jpid" 2>/dev/null | awk '/^"main"/ { on = 1 } on && /^$/ { exit } on'; } >>"$WORK/$phase.jstack" || true
@@ -142,10 +153,31 @@ sample_db() { # <phase> <watched pid>
   done
 }
 
+# Other work on the machine distorts every number here (2 CPUs): before each timed phase wait, up to
+# BENCH_QUIET_WAIT seconds, for a 5-second window in which the machine is less than BENCH_QUIET_CPU busy.
+QUIET_WAIT="${BENCH_QUIET_WAIT:-600}"
+QUIET_CPU="${BENCH_QUIET_CPU:-0.25}"
+wait_quiet() { # <phase>
+  local waited=0 a b
+  while :; do
+    a="$(busy_ticks)"; sleep 5; b="$(busy_ticks)"
+    if awk -v d="$((b - a))" -v hz="$clk_tck" -v max="$QUIET_CPU" 'BEGIN { exit !(d / hz / 5 < max) }'; then
+      break
+    fi
+    waited=$((waited + 5))
+    if (( waited >= QUIET_WAIT )); then
+      log "$1: the machine is still busy after ${waited}s ($(cut -d' ' -f1 /proc/loadavg) load); measuring anyway"
+      break
+    fi
+  done
+  (( waited == 0 )) || log "$1: waited ${waited}s for other work on the machine to finish"
+  echo "$waited" >"$WORK/$1.waited"
+}
+
 # run_app <phase> <opsbatch arguments...>: runs the JVM under /usr/bin/time -v, output in $WORK/<phase>.json|err
 run_app() {
   local phase="$1"; shift
-  local opts="$HEAP -Xlog:gc:file=$WORK/$phase.gc.log -Dopsbatch.fixes.directory=$FIX_DIR -Dopsbatch.runs-directory=$WORK/runs $EXTRA_OPTS"
+  local opts="$HEAP -Xlog:gc:file=$WORK/$phase.gc.log $EXTRA_OPTS"
   local cmd=()
   for part in "${app[@]}"; do
     if [[ "$part" == "@JAVA_OPTS@" ]]; then
@@ -156,17 +188,27 @@ run_app() {
     fi
   done
   psql_super -d "$DB" -c "CHECKPOINT"
+  [[ "$phase" == init || "$phase" == approve ]] || wait_quiet "$phase"
   log "$phase: opsbatch $*"
   local t0 rc=0
   busy_start="$(busy_ticks)"
   t0="$(now)"
   OPSBATCH_JAVA_OPTS="$opts" /usr/bin/time -v -o "$WORK/$phase.time" "${cmd[@]}" "$@" --json --as "$AS_USER" \
-    --spring.profiles.active=postgres >"$WORK/$phase.json" 2>"$WORK/$phase.err" &
+    --spring.profiles.active=postgres --opsbatch.fixes.directory="$FIX_DIR" --opsbatch.runs-directory="$WORK/runs" \
+    >"$WORK/$phase.json" 2>"$WORK/$phase.err" &
   local pid=$!
-  sample_db "$phase" "$pid" &
-  local sampler=$!
+  local sampler="" watcher=""
+  if [[ "$SAMPLE" != 0 ]]; then
+    sample_db "$phase" "$pid" &
+    sampler=$!
+    # psql itself in the background (not a function or pipeline), so that $! is the process to stop afterwards
+    psql -X -q -h "$PGHOST_" -p "$PGPORT_" -U "$PGSUPER" -d "$DB" -At -F ' | ' -P pager=off \
+      -f <(printf '%s\n' "$ACTIVITY_SQL" '\watch 1') >>"$WORK/$phase.pgact" 2>/dev/null &
+    watcher=$!
+  fi
   wait "$pid" || rc=$?
-  wait "$sampler" || true
+  [[ -z "$sampler" ]] || wait "$sampler" || true
+  [[ -z "$watcher" ]] || kill "$watcher" 2>/dev/null || true
   eval "${phase}_s=$(secs "$t0" "$(now)")"
   echo "$busy_start $(busy_ticks)" >"$WORK/$phase.busy"
   if (( rc != 0 )); then
@@ -178,7 +220,12 @@ run_app() {
 }
 
 # All CPUs' busy time (/proc/stat): tells whether something besides this JVM and its backends used the machine.
-busy_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9; exit }' /proc/stat; }
+# CPU used by everything else (other processes, PG background, kernel) during a JVM phase, per wall second.
+other_cpu() { # <phase> <wall seconds>
+  awk -v all="$(machine_cpu_s "$1")" -v jvm="$(cpu_s "$1")" -v pg="$(pg_cpu_s "$1")" -v wall="$2" \
+    'BEGIN { o = all - jvm - (pg == "-" ? 0 : pg); if (o < 0) o = 0;
+             printf "%.0f CPU s (%.2f CPUs on average)%s", o, o / wall, (o / wall > 0.2) ? " - DISTURBED, numbers are pessimistic" : " - quiet" }'
+}
 machine_cpu_s() { awk -v hz="$clk_tck" '{ printf "%.1f", ($2 - $1) / hz }' "$WORK/$1.busy"; }
 rss_mb() { awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$WORK/$1.time"; }
 cpu_s() { awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.1f", s }' "$WORK/$1.time"; }
@@ -224,9 +271,6 @@ seed_table
 seed_s="$(secs "$t0" "$(now)")"
 
 mkdir -p "$FIX_DIR"
-# Why `status = :from_status` and not the literal `status = 'PROCESSING'`: the candidate reader always binds the
-# built-in parameter `now`; when the where clause has no named parameter, JdbcPagingItemReader binds values by
-# position and the dry-run fails with "The column index is out of range: 1, number of columns: 0" (see RESULTS.md).
 cat >"$FIX_DIR/$FIX_ID.yml" <<'EOF'
 # Benchmark fix, written by bench/fix-bench.sh: every PROCESSING bench order back to PENDING.
 # Equivalent SQL: UPDATE bench_orders SET status = 'PENDING', updated_at = now() WHERE status = 'PROCESSING'
@@ -236,13 +280,7 @@ store: app
 table: bench_orders
 key: [id]
 action: update
-where: "status = :from_status"
-params:
-  from_status:
-    type: string
-    default: PROCESSING
-    pattern: "PROCESSING"
-    description: the status to reset (a parameter only because of the reader's binding, see bench/RESULTS.md)
+where: "status = 'PROCESSING'"
 set:
   status: PENDING
   updated_at: ${now}
@@ -255,6 +293,12 @@ run_app dryrun fix "$FIX_ID"
 plan="$(jq -r .plan "$WORK/dryrun.json")"
 dry_run_id="$(jq -r .run "$WORK/dryrun.json")"
 affected="$(jq -r .affected "$WORK/dryrun.json")"
+
+if [[ "${BENCH_ANALYZE:-0}" == 1 ]]; then
+  # What autovacuum would have done by the time a plan is approved (the server may run with autovacuum off).
+  log "ANALYZE of the platform tables (BENCH_ANALYZE=1, not timed)"
+  psql_bench -c "ANALYZE ops_plan_item" -c "ANALYZE ops_audit" -c "ANALYZE bench_orders"
+fi
 
 run_app approve approve "$plan" --comment "benchmark run"
 
@@ -302,6 +346,8 @@ fi
 log "sql: fresh copy of bench_orders ($N rows), then one UPDATE"
 seed_table
 psql_super -d "$DB" -c "CHECKPOINT"
+wait_quiet sql
+busy_start="$(busy_ticks)"
 sql_out="$(psql_bench <<'EOF'
 \timing on
 UPDATE bench_orders SET status = 'PENDING', updated_at = now() WHERE status = 'PROCESSING';
@@ -309,6 +355,7 @@ EOF
 )"
 sql_ms="$(awk '/^Time: / { print $2 }' <<<"$sql_out")"
 sql_s="$(awk -v ms="$sql_ms" 'BEGIN { printf "%.3f", ms / 1000 }')"
+echo "$busy_start $(busy_ticks)" >"$WORK/sql.busy"
 sql_rows="$(q "SELECT count(*) FROM bench_orders WHERE status = 'PENDING'")"
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -322,7 +369,7 @@ jvm_row() { # label phase
 }
 {
   echo
-  echo "== opsbatch fix benchmark, N=$N rows, heap $HEAP${EXTRA_OPTS:+, $EXTRA_OPTS} =="
+  echo "== opsbatch fix benchmark, N=$N rows, heap $HEAP${EXTRA_OPTS:+, $EXTRA_OPTS}$([[ "${BENCH_ANALYZE:-0}" == 1 ]] && echo ', ANALYZE before execute') =="
   cat "$WORK/machine.txt"
   echo "load after:  $(cut -d' ' -f1-3 /proc/loadavg)"
   echo
@@ -334,11 +381,13 @@ jvm_row() { # label phase
   jvm_row "approve, wall" approve
   jvm_row "execute, wall (JVM start to exit)" execute
   row "execute, job (BATCH_JOB_EXECUTION)" "$exec_job_s"
-  row "SQL: one set-based UPDATE" "$sql_s"
+  row "SQL: one set-based UPDATE" "$sql_s" - - - - "$(machine_cpu_s sql)"
   echo
   echo "heap MB a/c = largest heap occupancy after a GC / largest committed heap (GC log); full GCs: dry-run $(full_gcs dryrun), execute $(full_gcs execute)"
   echo "JVM cpu = user+sys seconds of the JVM; PG cpu = CPU seconds of this database's backends (sampled each second);"
   echo "all cpu = busy CPU seconds of the whole machine ($(nproc) CPUs) during the phase: much more than JVM + PG means other load"
+  echo "other load during the dry-run: $(other_cpu dryrun "$dryrun_s"); during the execute: $(other_cpu execute "$execute_s")"
+  echo "waited for a quiet machine before: dry-run $(cat "$WORK/dryrun.waited")s, execute $(cat "$WORK/execute.waited")s, sql $(cat "$WORK/sql.waited")s"
   echo
   echo "target execute <= 4x SQL: wall $(awk -v a="$execute_s" -v b="$sql_s" 'BEGIN { printf "%.1fx (%s)", a / b, (a <= 4 * b) ? "MET" : "MISSED" }'), job $(awk -v a="$exec_job_s" -v b="$sql_s" 'BEGIN { printf "%.1fx (%s)", a / b, (a <= 4 * b) ? "MET" : "MISSED" }')"
   echo
@@ -354,7 +403,7 @@ jvm_row() { # label phase
       sort "$WORK/$phase.pgact" | uniq -c | sort -rn | head -8 | sed 's/^/  /'
     fi
     if [[ -s "$WORK/$phase.jstack" ]]; then
-      echo "$phase: jstack samples of the main thread (every ${SAMPLE_SECONDS}s), first application frame:"
+      echo "$phase: jstack samples of the main thread (every ${JSTACK_SECONDS}s), first application frame:"
       awk '/^=== sample/ { if (f != "") c[f]++; f = ""; io = 0; next }
            f == "" && /^\tat .*(SocketDispatcher\.read|NioSocketImpl\.read|socketRead)/ { io = 1 }
            f == "" && /^\tat (io\.opsbatch|org\.postgresql\.jdbc\.PgPreparedStatement|org\.springframework\.jdbc\.core\.JdbcTemplate\.(batchUpdate|query))/ { f = (io ? "[waits for PG] " : "[in JVM] ") $2 }

@@ -1,19 +1,14 @@
 package io.opsbatch.cli;
 
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import io.opsbatch.jobs.fix.DataFix;
 import io.opsbatch.jobs.fix.FixCatalog;
 import io.opsbatch.jobs.fix.FixDefinition;
-import io.opsbatch.jobs.fix.FixJobConfiguration;
-import io.opsbatch.jobs.fix.FixParameters;
-import io.opsbatch.jobs.fix.FixValidator;
+import io.opsbatch.jobs.fix.FixOperation;
 import io.opsbatch.platform.InvalidInputException;
-import io.opsbatch.platform.batch.RunParameters;
 import io.opsbatch.platform.change.jdbc.JdbcTargetStores;
 import io.opsbatch.platform.cli.TargetEnvironment;
 import picocli.CommandLine.Command;
@@ -42,15 +37,15 @@ class FixCommand extends CommandBase {
 
 	private final PlanRuns planRuns;
 
-	private final Clock clock;
+	private final FixOperation operation;
 
 	FixCommand(TargetEnvironment environment, FixCatalog catalog, JdbcTargetStores stores, PlanRuns planRuns,
-			Clock clock) {
+			FixOperation operation) {
 		super(environment);
 		this.catalog = catalog;
 		this.stores = stores;
 		this.planRuns = planRuns;
-		this.clock = clock;
+		this.operation = operation;
 	}
 
 	@Override
@@ -68,14 +63,14 @@ class FixCommand extends CommandBase {
 		if (planId != null) {
 			throw new InvalidInputException("--plan is only used with --execute");
 		}
-		Map<String, Object> resolved = FixParameters.resolve(definition, parse(params), clock.instant());
-		long candidates = FixValidator.validate(fix, stores.get(definition.store()), resolved);
-		console.field("parameters", resolved);
-		console.field("selected", candidates + " rows of " + definition.store() + "." + definition.table());
-		RunParameters run = new RunParameters(UUID.randomUUID().toString(), definition.action(), definition.store(),
-				resolved, identity(), null);
-		return planRuns.dryRun(console, FixJobConfiguration.JOB_NAME, run,
-				Map.of(FixJobConfiguration.FIX_ID, definition.id()));
+		Map<String, String> parameters = parse(params);
+		parameters.put(FixOperation.FIX, fixId);
+		FixOperation.Prepared prepared = operation.prepare(parameters, identity());
+		console.field("parameters", prepared.resolved());
+		console.field("selected", prepared.candidates() + " rows of " + definition.store() + "." + definition.table());
+		console.field("mode", "dry-run (nothing is changed in " + definition.store() + ")");
+		console.field("store", definition.store() + " = " + stores.get(definition.store()).describe());
+		return planRuns.reportDryRun(console, operation.launch(prepared));
 	}
 
 	private static Map<String, String> parse(List<String> params) {
