@@ -39,7 +39,57 @@ public final class CanonicalJson {
 
 	/** The canonical JSON text of a value. */
 	public static String write(Object value) {
-		return MAPPER.writeValueAsString(value);
+		String flat = writeFlat(value);
+		return (flat != null) ? flat : MAPPER.writeValueAsString(value);
+	}
+
+	/**
+	 * The same text as the mapper for the values plans hold by the million (a plain string, or a flat map of plain
+	 * strings and numbers), written without the mapper's per-value dispatch; null for anything else.
+	 */
+	static String writeFlat(Object value) {
+		if (value instanceof String text) {
+			return plain(text) ? "\"" + text + "\"" : null;
+		}
+		if (!(value instanceof Map<?, ?> map)) {
+			return null;
+		}
+		Object[] keys = map.keySet().toArray();
+		for (Object key : keys) {
+			if (!(key instanceof String name) || !plain(name)) {
+				return null;
+			}
+		}
+		java.util.Arrays.sort(keys);
+		StringBuilder json = new StringBuilder(16 + 24 * keys.length).append('{');
+		for (int i = 0; i < keys.length; i++) {
+			Object item = map.get(keys[i]);
+			json.append(i == 0 ? "\"" : ",\"").append(keys[i]).append("\":");
+			if (item == null || item instanceof Boolean || item instanceof Long || item instanceof Integer) {
+				json.append(item);
+			}
+			else if (item instanceof java.math.BigDecimal decimal) {
+				json.append(decimal.toPlainString());
+			}
+			else if (item instanceof String text && plain(text)) {
+				json.append('"').append(text).append('"');
+			}
+			else {
+				return null;
+			}
+		}
+		return json.append('}').toString();
+	}
+
+	/** Printable ASCII without quote or backslash: written as is by every JSON writer. */
+	private static boolean plain(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** A JSON object read back into a map, or null for JSON null / null text. */
