@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Declared schedules, under {@code opsbatch.schedules}: operations launched by name with text parameters at a cron
  * time. A scheduled dry-run makes a plan that waits for approval like any other; nothing scheduled executes a plan.
- * (Declared here; the scheduler that runs them through Quartz is its own piece.)
+ * {@code opsbatch serve} applies them to Quartz on start (see {@code schedule.quartz}).
  *
  * @param schedules the declared schedules
  */
