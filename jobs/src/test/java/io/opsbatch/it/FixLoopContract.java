@@ -202,6 +202,44 @@ abstract class FixLoopContract extends CliTestSupport {
 	}
 
 	@Test
+	void a_failed_dry_run_restarts_from_its_last_chunk_and_seals_a_complete_plan() {
+		// item 7 is in the second chunk of 5: the platform database refuses to store it once (the constraint is not
+		// checked against the items of earlier plans)
+		boolean postgres = Boolean.TRUE.equals(jdbc.execute(
+				(java.sql.Connection c) -> "PostgreSQL".equals(c.getMetaData().getDatabaseProductName())));
+		jdbc.execute("ALTER TABLE ops_plan_item ADD CONSTRAINT refuse_item_7 CHECK (seq <> 7) "
+				+ (postgres ? "NOT VALID" : "NOCHECK"));
+		CliResult failed;
+		try {
+			failed = opsbatch("fix", "reset-stuck-orders", "--as", "alice");
+		}
+		finally {
+			jdbc.execute("ALTER TABLE ops_plan_item DROP CONSTRAINT refuse_item_7");
+		}
+		assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
+		assertThat(jdbc.queryForObject("SELECT status FROM ops_plan WHERE id = ?", String.class, failed.plan()))
+			.isEqualTo("DRAFT");
+		assertThat(opsbatch("approve", failed.plan(), "--as", "bob").exitCode()).as("a draft cannot be approved")
+			.isEqualTo(3);
+
+		CliResult restarted = opsbatch("runs", "restart", String.valueOf(failed.run()), "--as", "alice");
+
+		assertThat(restarted.exitCode()).as(restarted.toString()).isZero();
+		assertThat(restarted.plan()).isEqualTo(failed.plan());
+		assertThat(jdbc.queryForList("SELECT seq FROM ops_plan_item WHERE plan_id = ? ORDER BY seq", Long.class,
+				failed.plan()))
+			.containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L);
+		assertThat(count("SELECT COUNT(*) FROM ops_audit WHERE plan_id = ? AND outcome = 'planned'", failed.plan()))
+			.isEqualTo(12);
+		assertThat(jdbc.queryForObject("SELECT status FROM ops_plan WHERE id = ?", String.class, failed.plan()))
+			.isEqualTo("PENDING");
+		opsbatch("approve", failed.plan(), "--as", "bob");
+		CliResult execute = opsbatch("execute", failed.plan(), "--as", "bob");
+		assertThat(execute.exitCode()).as(execute.toString()).isZero();
+		assertThat(execute.field("applied")).isEqualTo("12");
+	}
+
+	@Test
 	void execute_is_refused_for_a_plan_that_is_not_approved_rejected_or_already_executed() {
 		List<Map<String, Object>> before = snapshot("orders", "id");
 		CliResult dryRun = opsbatch("fix", "reset-stuck-orders", "--as", "alice");
