@@ -1,12 +1,17 @@
 package io.opsbatch.it;
 
+import java.net.CookieManager;
+import java.net.CookiePolicy;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.opsbatch.OpsbatchApplication;
 import org.junit.jupiter.api.Test;
@@ -200,6 +205,65 @@ class RestApiIT extends CliTestSupport {
 		long run = schedule.body().at("/lastFire/runId").asLong();
 		assertThat(call("GET", "/api/runs/" + run, "carol", null).body().get("executor").asString())
 			.isEqualTo("scheduler:nightly-orphan-scan");
+	}
+
+	/**
+	 * A browser: log in through the form with the token the login page carries, then change something with the
+	 * session cookie. Without the {@code X-XSRF-TOKEN} header (what a forged cross-site form sends) or with a wrong
+	 * one, the request is refused and nothing changes; with the {@code XSRF-TOKEN} cookie's value it goes through,
+	 * recorded as the logged-in user.
+	 */
+	@Test
+	void a_browser_session_must_send_the_csrf_token_back() throws Exception {
+		String plan = opsbatch("fix", "reset-stuck-orders", "--as", "erin").plan();
+		CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+		HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+		URI base = URI.create("http://localhost:" + port);
+
+		HttpResponse<String> loginPage = browser.send(HttpRequest.newBuilder(base.resolve("/login")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		Matcher hidden = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(loginPage.body());
+		assertThat(hidden.find()).as("login form carries a CSRF token").isTrue();
+		HttpResponse<String> forgedLogin = browser.send(form(base.resolve("/login"),
+				"username=bob&password=bob-demo&_csrf=forged"), HttpResponse.BodyHandlers.ofString());
+		assertThat(forgedLogin.statusCode()).isEqualTo(403);
+		HttpResponse<String> login = browser.send(form(base.resolve("/login"),
+				"username=bob&password=bob-demo&_csrf=" + URLEncoder.encode(hidden.group(1), StandardCharsets.UTF_8)),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(login.statusCode()).isEqualTo(302);
+		assertThat(login.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+
+		HttpResponse<String> read = browser.send(HttpRequest.newBuilder(base.resolve("/api/plans/" + plan)).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(read.statusCode()).as("the session authenticates reads").isEqualTo(200);
+		String token = cookies.getCookieStore().getCookies().stream()
+			.filter((cookie) -> cookie.getName().equals("XSRF-TOKEN") && !cookie.getValue().isEmpty())
+			.reduce((first, second) -> second).orElseThrow().getValue();
+
+		URI reject = base.resolve("/api/plans/" + plan + "/reject");
+		HttpResponse<String> noHeader = browser.send(json(reject).build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(noHeader.statusCode()).isEqualTo(403);
+		assertThat(JSON.readTree(noHeader.body()).get("detail").asString()).contains("CSRF token");
+		HttpResponse<String> wrongHeader = browser.send(json(reject).header("X-XSRF-TOKEN", "not-" + token).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(wrongHeader.statusCode()).isEqualTo(403);
+		assertThat(status(plan)).isEqualTo("PENDING");
+
+		HttpResponse<String> rejected = browser.send(json(reject).header("X-XSRF-TOKEN", token).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(rejected.statusCode()).isEqualTo(200);
+		assertThat(JSON.readTree(rejected.body()).get("decidedBy").asString()).isEqualTo("bob");
+		assertThat(status(plan)).isEqualTo("REJECTED");
+	}
+
+	private static HttpRequest form(URI uri, String body) {
+		return HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body)).build();
+	}
+
+	private static HttpRequest.Builder json(URI uri) {
+		return HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"comment\": \"from the browser\"}"));
 	}
 
 	String status(String plan) {

@@ -3,6 +3,10 @@ package io.opsbatch.server.security;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -19,7 +23,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -27,7 +32,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * reads, {@code operator} launches dry-runs and scans and triggers schedules, {@code approver} approves and rejects,
  * {@code executor} executes approved plans, {@code admin} all of it. Nothing but the health summary is public.
  * <p>
- * CSRF: browser sessions need the token (cookie {@code XSRF-TOKEN}, sent back as header {@code X-XSRF-TOKEN});
+ * CSRF ({@code csrf.spa()}): browser sessions need the token (cookie {@code XSRF-TOKEN}, sent back as header
+ * {@code X-XSRF-TOKEN} with the cookie's value, or the login form's hidden {@code _csrf} field);
  * requests carrying their own {@code Authorization: Basic} header are exempt, because a browser only adds that
  * header by itself after a Basic challenge, and this API never sends one (its 401 is a problem detail with no
  * {@code WWW-Authenticate: Basic}), so a cross-site page cannot make a browser send credentials it does not have.
@@ -78,9 +84,22 @@ class SecurityConfiguration {
 								? "missing or invalid CSRF token: a browser session sends the XSRF-TOKEN cookie's value "
 										+ "as header X-XSRF-TOKEN"
 								: "your role does not allow " + request.getMethod() + " " + request.getRequestURI())))
-			.csrf((csrf) -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
-				.ignoringRequestMatchers(noAmbientCredentials));
+			.csrf((csrf) -> csrf.spa().ignoringRequestMatchers(noAmbientCredentials))
+			.addFilterAfter(SecurityConfiguration::renderCsrfCookie, BasicAuthenticationFilter.class);
 		return http.build();
+	}
+
+	/**
+	 * The token is deferred, and logging in replaces it: load it on every request of a browser session so the
+	 * {@code XSRF-TOKEN} cookie is always there for the page's script to send back.
+	 */
+	private static void renderCsrfCookie(ServletRequest request, ServletResponse response, FilterChain chain)
+			throws IOException, ServletException {
+		if (request instanceof HttpServletRequest http && http.getSession(false) != null
+				&& request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+			token.getToken();
+		}
+		chain.doFilter(request, response);
 	}
 
 	private static void unauthorized(HttpServletRequest request, HttpServletResponse response,
