@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -52,6 +54,13 @@ final class FakeGitHub implements AutoCloseable {
 	/** When set, the next create is applied but answered with this status (the response is lost). */
 	private Integer loseNextCreateResponse;
 
+	/** When set, the next comment is added but answered with this status (the response is lost). */
+	private Integer loseNextCommentResponse;
+
+	private boolean failAfterLostComment;
+
+	private static final Pattern ISO_SECONDS = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
+
 	FakeGitHub() throws IOException {
 		server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		server.createContext("/", this::handle);
@@ -69,6 +78,8 @@ final class FakeGitHub implements AutoCloseable {
 		violations.clear();
 		failures.clear();
 		loseNextCreateResponse = null;
+		loseNextCommentResponse = null;
+		failAfterLostComment = false;
 	}
 
 	/** The next {@code times} requests get this status and these headers. */
@@ -84,6 +95,16 @@ final class FakeGitHub implements AutoCloseable {
 
 	synchronized void loseNextCreateResponse(int status) {
 		loseNextCreateResponse = status;
+	}
+
+	synchronized void loseNextCommentResponse(int status) {
+		loseNextCommentResponse = status;
+	}
+
+	/** Lose the next comment's response, then fail every request after it with 500 until cleared. */
+	synchronized void loseNextCommentResponseThenFail(int status) {
+		loseNextCommentResponse = status;
+		failAfterLostComment = true;
 	}
 
 	long count(String method) {
@@ -157,6 +178,25 @@ final class FakeGitHub implements AutoCloseable {
 			}
 			respond(exchange, 201, created);
 		}
+		else if (method.equals("GET") && comment.matches()) {
+			// GET /repos/{owner}/{repo}/issues/{issue_number}/comments: since (ISO 8601), per_page, page; oldest first
+			Map<String, String> params = params(query);
+			String since = params.get("since");
+			if (since != null && !ISO_SECONDS.matcher(since).matches()) {
+				violations.add("since is not YYYY-MM-DDTHH:MM:SSZ: " + since);
+			}
+			int perPage = Integer.parseInt(params.getOrDefault("per_page", "30"));
+			int page = Integer.parseInt(params.getOrDefault("page", "1"));
+			long number = Long.parseLong(comment.group(1));
+			List<Object> listed = comments.stream()
+				.filter((c) -> Long.valueOf(number).equals(c.get("issue_number")))
+				.filter((c) -> since == null || Instant.parse((String) c.get("updated_at")).compareTo(Instant.parse(since)) >= 0)
+				.skip((long) (page - 1) * perPage)
+				.limit(perPage)
+				.map(Object.class::cast)
+				.toList();
+			respond(exchange, 200, listed);
+		}
 		else if (method.equals("POST") && comment.matches()) {
 			Map<String, Object> request = json(body, exchange);
 			Map<String, Object> target = issues.get(Long.parseLong(comment.group(1)));
@@ -170,8 +210,20 @@ final class FakeGitHub implements AutoCloseable {
 			created.put("body", request.get("body"));
 			created.put("html_url", target.get("html_url") + "#issuecomment-" + (5000 + comments.size()));
 			created.put("issue_url", target.get("url"));
-			created.put("created_at", "2026-01-01T00:00:00Z");
+			String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+			created.put("created_at", now);
+			created.put("updated_at", now);
 			comments.add(created);
+			if (loseNextCommentResponse != null) {
+				int status = loseNextCommentResponse;
+				loseNextCommentResponse = null;
+				if (failAfterLostComment) {
+					failAfterLostComment = false;
+					failNext(1000, 500, Map.of());
+				}
+				respond(exchange, status, Map.of("message", "Server Error"));
+				return;
+			}
 			respond(exchange, 201, created);
 		}
 		else if (method.equals("PATCH") && issue.matches()) {

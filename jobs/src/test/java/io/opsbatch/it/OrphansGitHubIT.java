@@ -195,6 +195,44 @@ class OrphansGitHubIT extends CliTestSupport {
 				+ "'orders-without-customer'", Long.class, scan.run())).isEqualTo(1L);
 	}
 
+	@Test
+	void a_comment_whose_response_is_lost_is_found_again_not_posted_twice() {
+		opsbatch("orphans", "scan");
+		GITHUB.loseNextCommentResponse(502);
+
+		CliResult second = opsbatch("orphans", "scan");
+
+		assertThat(second.exitCode()).as(second.toString()).isEqualTo(5);
+		assertThat(GITHUB.comments).singleElement()
+			.satisfies((c) -> assertThat((String) c.get("body")).contains("run " + second.run())
+				.contains("<!-- opsbatch-finding: orders-without-customer@app.orders run " + second.run() + " -->"));
+		assertThat(GITHUB.requests).filteredOn((r) -> r.startsWith("GET /repos/acme/shop/issues/1/comments?"))
+			.hasSize(2);
+		assertThat(jdbc.queryForObject("SELECT issue_action FROM ops_finding WHERE run_id = ? AND rule_id = "
+				+ "'orders-without-customer'", String.class, second.run())).isEqualTo("COMMENTED");
+		assertThat(GITHUB.violations).isEmpty();
+	}
+
+	@Test
+	void file_issues_does_not_repeat_a_comment_that_landed_before_the_tracker_failed() {
+		opsbatch("orphans", "scan");
+		GITHUB.loseNextCommentResponseThenFail(502);
+		CliResult second = opsbatch("orphans", "scan", "--rule", "orders-without-customer");
+		assertThat(GITHUB.comments).hasSize(1);
+		assertThat(jdbc.queryForObject("SELECT issue_action FROM ops_finding WHERE run_id = ?", String.class,
+				second.run())).isEqualTo("PENDING");
+		GITHUB.clearFailures();
+
+		CliResult file = opsbatch("orphans", "file-issues", Long.toString(second.run()));
+
+		assertThat(file.exitCode()).as(file.toString()).isZero();
+		assertThat(GITHUB.comments).hasSize(1);
+		assertThat(GITHUB.issues).hasSize(1);
+		assertThat(jdbc.queryForObject("SELECT issue_action FROM ops_finding WHERE run_id = ?", String.class,
+				second.run())).isEqualTo("COMMENTED");
+		assertThat(GITHUB.violations).isEmpty();
+	}
+
 	private static FakeGitHub start() {
 		try {
 			return new FakeGitHub();

@@ -23,6 +23,14 @@ public record Fingerprint(String value) {
 		return "<!-- opsbatch-fingerprint: " + value + " -->";
 	}
 
+	/**
+	 * The hidden marker kept in the comment a run adds to the issue: a later attempt for the same run (a retry after
+	 * a lost answer, or {@code orphans file-issues}) finds it and does not comment twice.
+	 */
+	public String commentMarker(long runId) {
+		return "<!-- opsbatch-finding: " + value + " run " + runId + " -->";
+	}
+
 	/** A label of at most 50 characters (GitHub's limit): {@code opsbatch-} and 12 hex digits of SHA-256. */
 	public String label() {
 		try {

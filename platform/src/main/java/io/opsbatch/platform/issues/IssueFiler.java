@@ -1,5 +1,6 @@
 package io.opsbatch.platform.issues;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,7 +13,8 @@ import io.opsbatch.platform.findings.Severity;
 
 /**
  * Decides and does what a finding means in the issue tracker, without ever opening a second issue for one
- * fingerprint: it always looks for the open issue first.
+ * fingerprint (it always looks for the open issue first) or adding a run's comment twice (the comment carries the
+ * run's marker, looked for before posting).
  * <ul>
  * <li>ISSUE: comment on the open issue, or create one when there is none;</li>
  * <li>INDIVIDUAL: comment on the open issue if there is one (it still tracks the orphans), else nothing;</li>
@@ -22,6 +24,9 @@ import io.opsbatch.platform.findings.Severity;
  * later call completes.
  */
 public class IssueFiler {
+
+	/** How far the tracker's clock may be behind ours when looking for a comment an earlier attempt added. */
+	static final Duration CLOCK_SKEW = Duration.ofMinutes(10);
 
 	private final IssueTracker tracker;
 
@@ -42,7 +47,9 @@ public class IssueFiler {
 			Optional<Issue> open = tracker.findOpen(fingerprint);
 			if (open.isPresent()) {
 				Issue issue = open.get();
-				tracker.comment(issue.number(), text.comment(finding));
+				String marker = fingerprint.commentMarker(finding.runId());
+				tracker.comment(issue.number(), text.comment(finding) + "\n\n" + marker + "\n", marker,
+						finding.scannedAt().minus(CLOCK_SKEW));
 				if (finding.severity() == Severity.OK && closeOnOk) {
 					tracker.close(issue.number());
 					return new IssueState(IssueAction.CLOSED, issue.number(), issue.url(), null);

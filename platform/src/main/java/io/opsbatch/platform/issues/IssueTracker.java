@@ -1,5 +1,6 @@
 package io.opsbatch.platform.issues;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,7 +9,7 @@ import io.opsbatch.platform.findings.Fingerprint;
 /**
  * Where findings become issues. Every call may fail with {@link IssueTrackerException} after the implementation's
  * retries; callers keep the finding and retry later, which is safe because {@link #findOpen} comes before every
- * {@link #create}.
+ * {@link #create} and {@link #comment} looks for its marker before it posts.
  */
 public interface IssueTracker {
 
@@ -21,8 +22,11 @@ public interface IssueTracker {
 	/** Open an issue with the fingerprint's label plus the configured ones. */
 	Issue create(Fingerprint fingerprint, String title, String body, List<String> extraLabels);
 
-	/** Add a comment to an issue. */
-	void comment(long number, String body);
+	/**
+	 * Add a comment to an issue once. The body carries {@code marker}; a comment with that marker updated since
+	 * {@code since} means an earlier attempt went through (its answer was lost), and nothing is posted again.
+	 */
+	void comment(long number, String body, String marker, Instant since);
 
 	/** Close an issue as completed. */
 	void close(long number);

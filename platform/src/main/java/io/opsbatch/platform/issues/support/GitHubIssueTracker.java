@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,8 +106,44 @@ public class GitHubIssueTracker implements IssueTracker {
 	}
 
 	@Override
-	public void comment(long number, String body) {
-		send("POST", repoPath() + "/issues/" + number + "/comments", Map.of("body", body), true);
+	public void comment(long number, String body, String marker, Instant since) {
+		IssueTrackerException last = null;
+		for (int attempt = 1; attempt <= properties.maxAttempts(); attempt++) {
+			// an earlier attempt (this call's, or an earlier filing of the same run) may have gone through
+			if (hasComment(number, marker, since)) {
+				return;
+			}
+			try {
+				send("POST", repoPath() + "/issues/" + number + "/comments", Map.of("body", body), false);
+				return;
+			}
+			catch (Ambiguous ex) {
+				last = ex;
+				if (attempt < properties.maxAttempts()) {
+					sleeper.sleep(backoff(attempt));
+				}
+			}
+		}
+		throw last;
+	}
+
+	/** Whether a comment updated since that time carries the marker; pages through at most 1,000 comments. */
+	private boolean hasComment(long number, String marker, Instant since) {
+		String path = repoPath() + "/issues/" + number + "/comments?per_page=100&since="
+				+ DateTimeFormatter.ISO_INSTANT.format(since.truncatedTo(ChronoUnit.SECONDS));
+		for (int page = 1; page <= 10; page++) {
+			JsonNode comments = send("GET", path + "&page=" + page, null, true);
+			for (JsonNode comment : comments) {
+				JsonNode text = comment.get("body");
+				if (text != null && !text.isNull() && text.asString().contains(marker)) {
+					return true;
+				}
+			}
+			if (comments.size() < 100) {
+				return false;
+			}
+		}
+		return false;
 	}
 
 	@Override
