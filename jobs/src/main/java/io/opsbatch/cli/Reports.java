@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.opsbatch.platform.audit.AuditRecord;
 import io.opsbatch.platform.change.Change;
+import io.opsbatch.platform.change.RecordRef;
 import io.opsbatch.platform.plan.CanonicalJson;
 import io.opsbatch.platform.plan.Plan;
 import io.opsbatch.platform.plan.PlanItem;
@@ -99,6 +100,9 @@ final class Reports {
 		json.put("key", change.key());
 		json.put("before", change.before());
 		json.put("after", change.after());
+		if (!change.absent().isEmpty()) {
+			json.put("requiresAbsent", change.absent().stream().map(RecordRef::toMap).toList());
+		}
 		return json;
 	}
 
@@ -120,6 +124,10 @@ final class Reports {
 			}
 			case DELETE -> rows.add(List.of(seq, key, "(row)", CanonicalJson.write(change.before()), "(deleted)"));
 			case INSERT -> rows.add(List.of(seq, key, "(row)", "(absent)", CanonicalJson.write(change.after())));
+		}
+		for (RecordRef ref : change.absent()) {
+			rows.add(List.of("", "", "(only while absent)", ref.store() + "." + ref.table() + " " + keyText(ref.key()),
+					""));
 		}
 		return rows;
 	}

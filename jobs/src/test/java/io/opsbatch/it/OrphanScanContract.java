@@ -155,6 +155,59 @@ abstract class OrphanScanContract extends CliTestSupport {
 	}
 
 	@Test
+	void a_cleanup_leaves_an_orphan_whose_parent_came_back_after_the_dry_run() {
+		CliResult plan = opsbatch("orphans", "cleanup", "orders-without-customer", "--as", "alice");
+		assertThat(plan.exitCode()).as(plan.toString()).isZero();
+		long returning = jdbc.queryForObject("SELECT MIN(customer_id) FROM orders WHERE customer_id > 900", Long.class);
+		long adopted = count("SELECT COUNT(*) FROM orders WHERE customer_id = ?", returning);
+		jdbc.update("INSERT INTO customers (id, name, email, status, created_at) "
+				+ "VALUES (?, 'Returned Customer', 'returned@example.com', 'ACTIVE', CURRENT_TIMESTAMP)", returning);
+		assertThat(opsbatch("approve", plan.plan(), "--as", "bob").exitCode()).isZero();
+
+		CliResult execute = opsbatch("execute", plan.plan(), "--as", "bob");
+
+		assertThat(execute.exitCode()).as(execute.toString()).isEqualTo(4);
+		assertThat(execute.field("applied")).isEqualTo(Long.toString(7 - adopted));
+		assertThat(execute.field("conflicts")).isEqualTo(Long.toString(adopted));
+		assertThat(count("SELECT COUNT(*) FROM orders WHERE customer_id = ?", returning)).isEqualTo(adopted);
+		assertThat(count("SELECT COUNT(*) FROM orders WHERE customer_id > 900 AND customer_id <> ?", returning)).isZero();
+		assertThat(count("SELECT COUNT(*) FROM ops_audit WHERE run_id = ? AND outcome = 'conflict'", execute.run()))
+			.isEqualTo(adopted);
+	}
+
+	@Test
+	void a_cleanup_across_two_databases_leaves_an_orphan_whose_parent_came_back() throws IOException {
+		JdbcTemplate other = new JdbcTemplate(stores.get("other").dataSource());
+		other.execute("DROP TABLE IF EXISTS customer_copy");
+		other.execute("CREATE TABLE customer_copy (id BIGINT NOT NULL PRIMARY KEY, name VARCHAR(200) NOT NULL)");
+		other.batchUpdate("INSERT INTO customer_copy (id, name) VALUES (?, ?)", jdbc.query(
+				"SELECT id, name FROM customers WHERE id NOT IN (17, 18)", (rs, n) -> new Object[] { rs.getLong(1),
+						rs.getString(2) }));
+		Files.writeString(rulesDirectory().resolve("orders-without-copied-customer.yml"), """
+				description: Orders whose customer is not in the copy (another database)
+				child: {store: app, table: orders, key: [id], foreign_key: [customer_id], where: "customer_id IN (17, 18)"}
+				parent: {store: other, table: customer_copy, key: [id]}
+				""");
+		CliResult plan = opsbatch("orphans", "cleanup", "orders-without-copied-customer", "--as", "alice");
+		assertThat(plan.exitCode()).as(plan.toString()).isZero();
+		long of17 = count("SELECT COUNT(*) FROM orders WHERE customer_id = 17");
+		long of18 = count("SELECT COUNT(*) FROM orders WHERE customer_id = 18");
+		assertThat(of17).isPositive();
+		assertThat(of18).isPositive();
+		assertThat(plan.field("affected")).isEqualTo(Long.toString(of17 + of18));
+		other.update("INSERT INTO customer_copy (id, name) VALUES (17, 'copied late')");
+		assertThat(opsbatch("approve", plan.plan(), "--as", "bob").exitCode()).isZero();
+
+		CliResult execute = opsbatch("execute", plan.plan(), "--as", "bob");
+
+		assertThat(execute.exitCode()).as(execute.toString()).isEqualTo(4);
+		assertThat(execute.field("conflicts")).isEqualTo(Long.toString(of17));
+		assertThat(execute.field("applied")).isEqualTo(Long.toString(of18));
+		assertThat(count("SELECT COUNT(*) FROM orders WHERE customer_id = 17")).isEqualTo(of17);
+		assertThat(count("SELECT COUNT(*) FROM orders WHERE customer_id = 18")).isZero();
+	}
+
+	@Test
 	void history_shows_the_trend_of_a_rule() {
 		opsbatch("orphans", "scan");
 		jdbc.update("DELETE FROM orders WHERE id IN (401, 402)");

@@ -8,6 +8,7 @@ import io.opsbatch.platform.audit.AuditRecord;
 import io.opsbatch.platform.audit.AuditRepository;
 import io.opsbatch.platform.change.Change;
 import io.opsbatch.platform.change.Outcome;
+import io.opsbatch.platform.change.RecordRef;
 import io.opsbatch.platform.change.TargetStores;
 import io.opsbatch.platform.plan.PlanItem;
 
@@ -45,12 +46,10 @@ public class ExecuteWriter implements ItemWriter<PlanItem> {
 		while (start < items.size()) {
 			String store = items.get(start).change().store();
 			int end = start;
-			List<Change> changes = new ArrayList<>();
 			while (end < items.size() && items.get(end).change().store().equals(store)) {
-				changes.add(items.get(end).change());
 				end++;
 			}
-			List<Outcome> outcomes = stores.get(store).apply(changes);
+			List<Outcome> outcomes = apply(store, items.subList(start, end));
 			for (int i = start; i < end; i++) {
 				PlanItem item = items.get(i);
 				records.add(new AuditRecord(clock.instant(), run.action(), item.change(), run.executor(),
@@ -60,6 +59,40 @@ public class ExecuteWriter implements ItemWriter<PlanItem> {
 			start = end;
 		}
 		audit.add(records);
+	}
+
+	/**
+	 * Apply one store's run of items. A change that requires a record of another store to be absent is checked here,
+	 * just before the write (two stores share no transaction): where that record exists the change is a conflict
+	 * and never reaches its store.
+	 */
+	private List<Outcome> apply(String store, List<? extends PlanItem> items) {
+		Outcome[] outcomes = new Outcome[items.size()];
+		List<Change> changes = new ArrayList<>(items.size());
+		List<Integer> positions = new ArrayList<>(items.size());
+		for (int i = 0; i < items.size(); i++) {
+			Change change = items.get(i).change();
+			List<RecordRef> elsewhere = change.absent().stream().filter((r) -> !r.store().equals(store)).toList();
+			if (elsewhere.stream().anyMatch(this::exists)) {
+				outcomes[i] = Outcome.CONFLICT;
+				continue;
+			}
+			List<RecordRef> here = change.absent().stream().filter((r) -> r.store().equals(store)).toList();
+			changes.add(elsewhere.isEmpty() ? change
+					: new Change(change.store(), change.table(), change.key(), change.before(), change.after(), here));
+			positions.add(i);
+		}
+		if (!changes.isEmpty()) {
+			List<Outcome> applied = stores.get(store).apply(changes);
+			for (int j = 0; j < positions.size(); j++) {
+				outcomes[positions.get(j)] = applied.get(j);
+			}
+		}
+		return List.of(outcomes);
+	}
+
+	private boolean exists(RecordRef ref) {
+		return stores.get(ref.store()).read(ref.table(), ref.key(), List.of()) != null;
 	}
 
 }

@@ -34,7 +34,7 @@ class SealPlanTasklet implements Tasklet {
 		PlanDigest digest = PlanDigest.start();
 		long[] count = { 0 };
 		plans.forEachStoredItem(plan.id(), (item) -> {
-			digest.add(item.store(), item.table(), item.keyJson(), item.beforeJson(), item.afterJson());
+			digest.add(item);
 			count[0]++;
 		});
 		if (!plans.seal(plan.id(), digest.finish(plan.action(), plan.parameters()), count[0],

@@ -19,7 +19,9 @@ public interface TargetStore {
 	/**
 	 * Apply the changes, each with compare-and-set, and report one outcome per change in the same order.
 	 * Changes that find {@code after} already in place are {@link Outcome#ALREADY_APPLIED}; changes that find
-	 * anything else are {@link Outcome#CONFLICT} and are not written.
+	 * anything else, or find a record of {@link Change#absent()} present, are {@link Outcome#CONFLICT} and are not
+	 * written. Absent records of this store are checked in the same conditional write; those of other stores are the
+	 * caller's to check.
 	 */
 	List<Outcome> apply(List<Change> changes);
 

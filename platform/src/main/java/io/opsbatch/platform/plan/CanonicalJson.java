@@ -1,7 +1,10 @@
 package io.opsbatch.platform.plan;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+
+import io.opsbatch.platform.change.RecordRef;
 
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.type.TypeReference;
@@ -32,6 +35,9 @@ public final class CanonicalJson {
 		.build();
 
 	private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
+	};
+
+	private static final TypeReference<List<Map<String, Object>>> LIST = new TypeReference<>() {
 	};
 
 	private CanonicalJson() {
@@ -90,6 +96,19 @@ public final class CanonicalJson {
 			}
 		}
 		return true;
+	}
+
+	/** The stored form of a change's records that must be absent: canonical JSON, or null for none. */
+	public static String writeAbsent(List<RecordRef> absent) {
+		return absent.isEmpty() ? null : write(absent.stream().map(RecordRef::toMap).toList());
+	}
+
+	/** The records that must be absent, read back from {@link #writeAbsent}. */
+	public static List<RecordRef> readAbsent(String json) {
+		if (json == null || json.equals("null")) {
+			return List.of();
+		}
+		return RecordRef.fromMaps(MAPPER.readValue(json, LIST));
 	}
 
 	/** A JSON object read back into a map, or null for JSON null / null text. */

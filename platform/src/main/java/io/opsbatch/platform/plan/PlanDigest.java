@@ -37,26 +37,34 @@ public final class PlanDigest {
 
 	/** Add the next item. */
 	public PlanDigest add(Change change) {
-		return add(change.store(), change.table(), CanonicalJson.write(change.key()), CanonicalJson.write(change.before()),
-				CanonicalJson.write(change.after()));
+		return add(new StoredItem(0, change.store(), change.table(), CanonicalJson.write(change.key()),
+				CanonicalJson.write(change.before()), CanonicalJson.write(change.after()),
+				CanonicalJson.writeAbsent(change.absent())));
 	}
 
 	/**
 	 * Add the next item from its stored canonical JSON, without parsing it: the same bytes {@link #add(Change)}
-	 * digests for the same change.
+	 * digests for the same change. An item that requires no record to be absent has no {@code absent} member, so
+	 * such plans digest as they did before the member existed.
 	 */
-	public PlanDigest add(String store, String table, String keyJson, String beforeJson, String afterJson) {
-		update(firstItem ? "{\"after\":" : ",{\"after\":");
+	public PlanDigest add(StoredItem item) {
+		update(firstItem ? "{" : ",{");
 		firstItem = false;
-		update(afterJson == null ? "null" : afterJson);
+		if (item.absentJson() != null) {
+			update("\"absent\":");
+			update(item.absentJson());
+			update(",");
+		}
+		update("\"after\":");
+		update(item.afterJson() == null ? "null" : item.afterJson());
 		update(",\"before\":");
-		update(beforeJson == null ? "null" : beforeJson);
+		update(item.beforeJson() == null ? "null" : item.beforeJson());
 		update(",\"key\":");
-		update(keyJson);
+		update(item.keyJson());
 		update(",\"store\":");
-		update(CanonicalJson.write(store));
+		update(CanonicalJson.write(item.store()));
 		update(",\"table\":");
-		update(CanonicalJson.write(table));
+		update(CanonicalJson.write(item.table()));
 		update("}");
 		return this;
 	}
@@ -64,8 +72,7 @@ public final class PlanDigest {
 	/** The digest of a stored plan, streaming its items as stored. */
 	public static String of(PlanRepository plans, Plan plan) {
 		PlanDigest digest = start();
-		plans.forEachStoredItem(plan.id(), (item) -> digest.add(item.store(), item.table(), item.keyJson(),
-				item.beforeJson(), item.afterJson()));
+		plans.forEachStoredItem(plan.id(), digest::add);
 		return digest.finish(plan.action(), plan.parameters());
 	}
 

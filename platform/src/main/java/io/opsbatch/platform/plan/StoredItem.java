@@ -9,6 +9,8 @@ package io.opsbatch.platform.plan;
  * @param keyJson the key as canonical JSON
  * @param beforeJson the before-values as canonical JSON, or null
  * @param afterJson the after-values as canonical JSON, or null
+ * @param absentJson the records that must be absent as canonical JSON, or null when there are none
  */
-public record StoredItem(long seq, String store, String table, String keyJson, String beforeJson, String afterJson) {
+public record StoredItem(long seq, String store, String table, String keyJson, String beforeJson, String afterJson,
+		String absentJson) {
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.opsbatch.platform.change.Change;
+import io.opsbatch.platform.change.RecordRef;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -93,6 +94,35 @@ class PlanDigestTest {
 				map("status", "PENDING"));
 
 		assertChanged(List.of(otherTable, ITEMS.get(1), ITEMS.get(2)));
+	}
+
+	@Test
+	void digest_changes_when_an_item_requires_a_record_to_be_absent() {
+		Change guarded = new Change("app", "orders", map("id", 1L), map("status", "PROCESSING"),
+				map("status", "PENDING"), List.of(new RecordRef("app", "customers", map("id", 9L))));
+
+		assertChanged(List.of(guarded, ITEMS.get(1), ITEMS.get(2)));
+	}
+
+	@Test
+	void digest_changes_when_the_record_required_to_be_absent_changes() {
+		Change one = new Change("app", "orders", map("id", 1L), map("status", "PROCESSING"), null,
+				List.of(new RecordRef("app", "customers", map("id", 9L))));
+		Change other = new Change("app", "orders", map("id", 1L), map("status", "PROCESSING"), null,
+				List.of(new RecordRef("app", "customers", map("id", 10L))));
+
+		assertThat(digest(List.of(one), ACTION, PARAMETERS)).isNotEqualTo(digest(List.of(other), ACTION, PARAMETERS));
+	}
+
+	@Test
+	void digest_of_stored_text_equals_digest_of_the_change_when_records_must_be_absent() {
+		Change guarded = new Change("app", "orders", map("id", 1L), map("status", "PROCESSING"), null,
+				List.of(new RecordRef("app", "customers", map("id", 9L))));
+		StoredItem stored = new StoredItem(1, "app", "orders", "{\"id\":1}", "{\"status\":\"PROCESSING\"}", null,
+				"[{\"key\":{\"id\":9},\"store\":\"app\",\"table\":\"customers\"}]");
+
+		assertThat(PlanDigest.start().add(stored).finish(ACTION, PARAMETERS))
+			.isEqualTo(PlanDigest.start().add(guarded).finish(ACTION, PARAMETERS));
 	}
 
 	@Test

@@ -15,6 +15,7 @@ import io.opsbatch.platform.change.CasDecision;
 import io.opsbatch.platform.change.Change;
 import io.opsbatch.platform.change.ChangeKind;
 import io.opsbatch.platform.change.Outcome;
+import io.opsbatch.platform.change.RecordRef;
 import io.opsbatch.platform.change.TargetStore;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -82,8 +83,21 @@ public class JdbcTargetStore implements TargetStore {
 				(t) -> TableMetadata.load(name, dataSource, table));
 	}
 
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * Records a change requires to be absent are checked in the same conditional statement ({@code AND NOT EXISTS}),
+	 * so they must be in this store.
+	 * @throws IllegalArgumentException when a change requires a record of another store to be absent
+	 */
 	@Override
 	public List<Outcome> apply(List<Change> changes) {
+		for (Change change : changes) {
+			change.absent().stream().filter((r) -> !r.store().equals(name)).findFirst().ifPresent((r) -> {
+				throw new IllegalArgumentException("store " + name + " cannot check the absence of a record of store "
+						+ r.store() + " in its own statement: the caller checks it");
+			});
+		}
 		List<Outcome> outcomes = new ArrayList<>(changes.size());
 		int start = 0;
 		while (start < changes.size()) {
@@ -100,7 +114,7 @@ public class JdbcTargetStore implements TargetStore {
 	private List<Outcome> applyBatch(List<Change> batch) {
 		Change first = batch.get(0);
 		TableMetadata table = table(first.table());
-		if (postgres() && batch.size() > 1 && PostgresSetUpdate.applicable(batch, table)) {
+		if (postgres() && batch.size() > 1 && first.absent().isEmpty() && PostgresSetUpdate.applicable(batch, table)) {
 			Set<String> applied = PostgresSetUpdate.apply(jdbc, batch, table);
 			List<Outcome> outcomes = new ArrayList<>(batch.size());
 			for (Change change : batch) {
@@ -109,7 +123,7 @@ public class JdbcTargetStore implements TargetStore {
 			}
 			return outcomes;
 		}
-		CasStatement statement = CasStatement.of(first, table);
+		CasStatement statement = CasStatement.of(first, table, this::table);
 		int[][] counts = jdbc.batchUpdate(statement.sql(), batch, batch.size(),
 				(PreparedStatement ps, Change change) -> statement.bind(ps, change));
 		List<Outcome> outcomes = new ArrayList<>(batch.size());
@@ -180,7 +194,12 @@ public class JdbcTargetStore implements TargetStore {
 
 	private static boolean sameShape(Change a, Change b) {
 		return a.kind() == b.kind() && a.table().equals(b.table()) && a.key().keySet().equals(b.key().keySet())
-				&& columns(a.before()).equals(columns(b.before())) && columns(a.after()).equals(columns(b.after()));
+				&& columns(a.before()).equals(columns(b.before())) && columns(a.after()).equals(columns(b.after()))
+				&& absentShape(a).equals(absentShape(b));
+	}
+
+	private static List<String> absentShape(Change change) {
+		return change.absent().stream().map((r) -> r.store() + "." + r.table() + r.key().keySet()).toList();
 	}
 
 	private static List<String> columns(Map<String, Object> values) {
@@ -188,9 +207,11 @@ public class JdbcTargetStore implements TargetStore {
 	}
 
 	/** One conditional statement for a shape of change, and how to bind a change to it. */
-	record CasStatement(String sql, ChangeKind kind, List<Column> keys, List<Column> before, List<Column> after) {
+	record CasStatement(String sql, ChangeKind kind, List<Column> keys, List<Column> before, List<Column> after,
+			List<List<Column>> absentKeys) {
 
-		static CasStatement of(Change change, TableMetadata table) {
+		static CasStatement of(Change change, TableMetadata table,
+				java.util.function.Function<String, TableMetadata> tables) {
 			List<Column> keys = change.key().keySet().stream().map(table::column).toList();
 			List<Column> before = (change.before() == null) ? List.of()
 					: change.before().keySet().stream().map(table::column).toList();
@@ -200,31 +221,45 @@ public class JdbcTargetStore implements TargetStore {
 			String beforeMatch = before.stream()
 				.map((c) -> " AND " + c.name() + " IS NOT DISTINCT FROM ?")
 				.reduce("", String::concat);
+			List<List<Column>> absentKeys = new ArrayList<>();
+			StringBuilder absentMatch = new StringBuilder();
+			for (RecordRef ref : change.absent()) {
+				TableMetadata other = tables.apply(ref.table());
+				List<Column> columns = ref.key().keySet().stream().map(other::column).toList();
+				absentKeys.add(columns);
+				absentMatch.append(" AND NOT EXISTS (SELECT 1 FROM ").append(other.table()).append(" WHERE ")
+					.append(String.join(" AND ", columns.stream().map((c) -> c.name() + " = ?").toList()))
+					.append(')');
+			}
 			String sql = switch (change.kind()) {
 				case UPDATE -> "UPDATE " + table.table() + " SET "
 						+ String.join(", ", after.stream().map((c) -> c.name() + " = ?").toList()) + " WHERE "
-						+ keyMatch + beforeMatch;
-				case DELETE -> "DELETE FROM " + table.table() + " WHERE " + keyMatch + beforeMatch;
+						+ keyMatch + beforeMatch + absentMatch;
+				case DELETE -> "DELETE FROM " + table.table() + " WHERE " + keyMatch + beforeMatch + absentMatch;
 				case INSERT -> "INSERT INTO " + table.table() + " ("
 						+ String.join(", ", after.stream().map(Column::name).toList()) + ") SELECT "
 						+ String.join(", ", after.stream().map((c) -> "?").toList()) + " WHERE NOT EXISTS (SELECT 1 FROM "
-						+ table.table() + " WHERE " + keyMatch + ")";
+						+ table.table() + " WHERE " + keyMatch + ")" + absentMatch;
 			};
-			return new CasStatement(sql, change.kind(), keys, before, after);
+			return new CasStatement(sql, change.kind(), keys, before, after, absentKeys);
 		}
 
 		void bind(PreparedStatement ps, Change change) throws SQLException {
 			int index = 1;
 			if (kind == ChangeKind.INSERT) {
 				index = bindAll(ps, index, after, change.after());
-				bindAll(ps, index, keys, change.key());
-				return;
+				index = bindAll(ps, index, keys, change.key());
 			}
-			if (kind == ChangeKind.UPDATE) {
-				index = bindAll(ps, index, after, change.after());
+			else {
+				if (kind == ChangeKind.UPDATE) {
+					index = bindAll(ps, index, after, change.after());
+				}
+				index = bindAll(ps, index, keys, change.key());
+				index = bindAll(ps, index, before, change.before());
 			}
-			index = bindAll(ps, index, keys, change.key());
-			bindAll(ps, index, before, change.before());
+			for (int i = 0; i < absentKeys.size(); i++) {
+				index = bindAll(ps, index, absentKeys.get(i), change.absent().get(i).key());
+			}
 		}
 
 		private static int bindAll(PreparedStatement ps, int index, List<Column> columns, Map<String, Object> values)

@@ -45,13 +45,13 @@ public class JdbcPlanRepository implements PlanRepository {
 	private static final String SELECT_RECENT = "SELECT * FROM ops_plan ORDER BY created_at DESC, id LIMIT ?";
 
 	private static final String SELECT_ITEMS = """
-			SELECT plan_id, seq, store_name, table_name, key_json, before_json, after_json
+			SELECT plan_id, seq, store_name, table_name, key_json, before_json, after_json, absent_json
 			FROM ops_plan_item WHERE plan_id = ? ORDER BY seq
 			""";
 
 	/** The items of a plan with {@code seq} in a range: (plan id, from inclusive, to exclusive). */
 	public static final String SELECT_ITEM_RANGE = """
-			SELECT plan_id, seq, store_name, table_name, key_json, before_json, after_json
+			SELECT plan_id, seq, store_name, table_name, key_json, before_json, after_json, absent_json
 			FROM ops_plan_item WHERE plan_id = ? AND seq >= ? AND seq < ? ORDER BY seq
 			""";
 
@@ -84,7 +84,7 @@ public class JdbcPlanRepository implements PlanRepository {
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.fetchSize = fetchSize;
 		this.insertItems = new BulkInsert(jdbc, "ops_plan_item", List.of("plan_id:varchar", "seq:int8",
-				"store_name:varchar", "table_name:varchar", "key_json:varchar", "before_json:text", "after_json:text"));
+				"store_name:varchar", "table_name:varchar", "key_json:varchar", "before_json:text", "after_json:text", "absent_json:text"));
 	}
 
 	@Override
@@ -102,7 +102,8 @@ public class JdbcPlanRepository implements PlanRepository {
 			rows.add(new Object[] { item.planId(), item.seq(), change.store(), change.table(),
 					CanonicalJson.write(change.key()),
 					(change.before() == null) ? null : CanonicalJson.write(change.before()),
-					(change.after() == null) ? null : CanonicalJson.write(change.after()) });
+					(change.after() == null) ? null : CanonicalJson.write(change.after()),
+					CanonicalJson.writeAbsent(change.absent()) });
 		}
 		insertItems.insert(rows);
 	}
@@ -137,7 +138,8 @@ public class JdbcPlanRepository implements PlanRepository {
 		streaming.setFetchSize(fetchSize);
 		streaming.query(SELECT_ITEMS, (ResultSet rs) -> {
 			consumer.accept(new StoredItem(rs.getLong("seq"), rs.getString("store_name"), rs.getString("table_name"),
-					rs.getString("key_json"), rs.getString("before_json"), rs.getString("after_json")));
+					rs.getString("key_json"), rs.getString("before_json"), rs.getString("after_json"),
+					rs.getString("absent_json")));
 		}, planId);
 	}
 
@@ -189,7 +191,7 @@ public class JdbcPlanRepository implements PlanRepository {
 	public static final RowMapper<PlanItem> ITEM = (rs, rowNum) -> new PlanItem(rs.getString("plan_id"),
 			rs.getLong("seq"), new Change(rs.getString("store_name"), rs.getString("table_name"),
 					CanonicalJson.readMap(rs.getString("key_json")), CanonicalJson.readMap(rs.getString("before_json")),
-					CanonicalJson.readMap(rs.getString("after_json"))));
+					CanonicalJson.readMap(rs.getString("after_json")), CanonicalJson.readAbsent(rs.getString("absent_json"))));
 
 	private static final RowMapper<Plan> PLAN = (rs, rowNum) -> new Plan(rs.getString("id"), rs.getString("action"),
 			CanonicalJson.readMap(rs.getString("parameters")), rs.getString("environment"), rs.getString("store_name"),

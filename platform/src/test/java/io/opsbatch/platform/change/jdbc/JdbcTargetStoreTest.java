@@ -10,6 +10,7 @@ import java.util.UUID;
 import io.opsbatch.platform.InvalidInputException;
 import io.opsbatch.platform.change.Change;
 import io.opsbatch.platform.change.Outcome;
+import io.opsbatch.platform.change.RecordRef;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -199,6 +200,54 @@ class JdbcTargetStoreTest {
 		assertThatThrownBy(() -> store.apply(List.of(change))).isInstanceOf(InvalidInputException.class)
 			.hasMessageContaining("unknown column");
 		assertThat(row(1L)).containsEntry("STATUS", "PROCESSING");
+	}
+
+	@Test
+	void delete_that_requires_an_absent_parent_is_applied_while_the_parent_is_absent() {
+		jdbc.execute("CREATE TABLE customers(id BIGINT PRIMARY KEY)");
+		Change delete = new Change("app", "orders", values("id", 2L), values("status", "PROCESSING"), null,
+				List.of(new RecordRef("app", "customers", values("id", 77L))));
+
+		assertThat(store.apply(List.of(delete))).containsExactly(Outcome.APPLIED);
+
+		assertThat(rowExists(2L)).isFalse();
+	}
+
+	@Test
+	void delete_whose_required_absent_parent_exists_again_is_a_conflict_and_keeps_the_row() {
+		jdbc.execute("CREATE TABLE customers(id BIGINT PRIMARY KEY)");
+		jdbc.update("INSERT INTO customers VALUES (77)");
+		Change first = new Change("app", "orders", values("id", 1L), values("status", "PROCESSING"), null,
+				List.of(new RecordRef("app", "customers", values("id", 77L))));
+		Change second = new Change("app", "orders", values("id", 2L), values("status", "PROCESSING"), null,
+				List.of(new RecordRef("app", "customers", values("id", 78L))));
+
+		assertThat(store.apply(List.of(first, second))).containsExactly(Outcome.CONFLICT, Outcome.APPLIED);
+
+		assertThat(rowExists(1L)).isTrue();
+		assertThat(rowExists(2L)).isFalse();
+	}
+
+	@Test
+	void update_whose_required_absent_record_exists_is_a_conflict_and_changes_nothing() {
+		jdbc.execute("CREATE TABLE customers(id BIGINT PRIMARY KEY)");
+		jdbc.update("INSERT INTO customers VALUES (5)");
+		Change nullify = new Change("app", "orders", values("id", 1L), values("status", "PROCESSING"),
+				values("status", null), List.of(new RecordRef("app", "customers", values("id", 5L))));
+
+		assertThat(store.apply(List.of(nullify))).containsExactly(Outcome.CONFLICT);
+
+		assertThat(row(1L)).containsEntry("STATUS", "PROCESSING");
+	}
+
+	@Test
+	void apply_refuses_to_check_the_absence_of_a_record_of_another_store() {
+		Change delete = new Change("app", "orders", values("id", 2L), values("status", "PROCESSING"), null,
+				List.of(new RecordRef("crm", "customers", values("id", 77L))));
+
+		assertThatThrownBy(() -> store.apply(List.of(delete))).isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("store crm");
+		assertThat(rowExists(2L)).isTrue();
 	}
 
 	private static Change update(long id, Map<String, Object> before, Map<String, Object> after) {
