@@ -199,6 +199,15 @@ abstract class FixLoopContract extends CliTestSupport {
 			.containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L);
 		assertThat(jdbc.queryForObject("SELECT status FROM ops_plan WHERE id = ?", String.class, dryRun.plan()))
 			.isEqualTo("EXECUTED");
+		Map<String, Object> results = readResults(restarted);
+		Map<?, ?> summary = (Map<?, ?>) results.get("run");
+		assertThat((List<Object>) summary.get("runs")).as("the restarted run's file covers the run it continues")
+			.containsExactly((Object) failed.run(), (Object) restarted.run());
+		assertThat(((Map<?, ?>) summary.get("counts")).get("applied")).isEqualTo(12L);
+		assertThat((List<?>) results.get("records")).hasSize(12);
+		CliResult fromFile = opsbatch("rollback", "--results", restarted.field("results"), "--as", "alice");
+		CliResult fromAudit = opsbatch("rollback", String.valueOf(restarted.run()), "--as", "alice");
+		assertThat(fromFile.field("affected")).isEqualTo(fromAudit.field("affected")).isEqualTo("12");
 	}
 
 	@Test

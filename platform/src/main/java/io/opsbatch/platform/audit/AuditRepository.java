@@ -27,4 +27,14 @@ public interface AuditRepository {
 	/** How many records of a run have each outcome. */
 	Map<Outcome, Long> countByOutcome(long runId);
 
+	/**
+	 * Stream the records a plan got in one mode from its runs up to and including {@code lastRunId}, as stored, in
+	 * item order: a restarted run and the failed runs it continues (call inside a transaction to stream).
+	 */
+	void forEachStoredOfPlan(String planId, AuditRecord.Mode mode, long lastRunId,
+			Consumer<StoredAuditRecord> consumer);
+
+	/** How many records of each outcome a plan got in one mode, per run up to and including {@code lastRunId}. */
+	Map<Long, Map<Outcome, Long>> countByRunAndOutcome(String planId, AuditRecord.Mode mode, long lastRunId);
+
 }

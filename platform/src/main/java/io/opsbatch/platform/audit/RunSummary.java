@@ -2,6 +2,7 @@ package io.opsbatch.platform.audit;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.opsbatch.platform.change.Outcome;
@@ -21,11 +22,13 @@ import io.opsbatch.platform.change.Outcome;
  * @param store the target store
  * @param started when it started
  * @param finished when it ended
- * @param counts records by outcome
+ * @param counts records by outcome, of every run in {@code runs}
+ * @param runs the runs whose records the file holds: this run, and the failed runs of the same plan it continues
+ * after a restart, oldest first
  */
 public record RunSummary(long runId, String job, String action, AuditRecord.Mode mode, String status,
 		Map<String, Object> parameters, String executor, String environment, String planId, String store, Instant started,
-		Instant finished, Map<Outcome, Long> counts) {
+		Instant finished, Map<Outcome, Long> counts, List<Long> runs) {
 
 	/** The summary as JSON, with a count for every outcome. */
 	public Map<String, Object> toJson() {
@@ -47,6 +50,7 @@ public record RunSummary(long runId, String job, String action, AuditRecord.Mode
 		json.put("started", (started == null) ? null : started.toString());
 		json.put("finished", (finished == null) ? null : finished.toString());
 		json.put("counts", outcomeCounts);
+		json.put("runs", runs);
 		return json;
 	}
 

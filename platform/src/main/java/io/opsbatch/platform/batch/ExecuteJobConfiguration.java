@@ -41,7 +41,7 @@ public class ExecuteJobConfiguration {
 			AuditRepository audit, ResultsFileWriter results, PlatformTransactionManager transactionManager,
 			OpsbatchProperties properties, Clock clock) {
 		return new JobBuilder(JOB_NAME, jobRepository)
-			.listener(new ResultsListener(AuditRecord.Mode.EXECUTE, audit, results, transactionManager,
+			.listener(new ResultsListener(AuditRecord.Mode.EXECUTE, jobRepository, audit, results, transactionManager,
 					properties.environment(), clock))
 			.start(executeClaim)
 			.next(executeApply)

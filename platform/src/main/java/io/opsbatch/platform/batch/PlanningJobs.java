@@ -73,7 +73,7 @@ public class PlanningJobs {
 			.tasklet(new SealPlanTasklet(plans, properties.planTtl(), clock), transactionManager)
 			.build();
 		return new JobBuilder(name, jobRepository)
-			.listener(new ResultsListener(AuditRecord.Mode.DRY_RUN, audit, results, transactionManager,
+			.listener(new ResultsListener(AuditRecord.Mode.DRY_RUN, jobRepository, audit, results, transactionManager,
 					properties.environment(), clock))
 			.start(open)
 			.next(plan)

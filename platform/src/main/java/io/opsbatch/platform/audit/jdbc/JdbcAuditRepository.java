@@ -1,12 +1,14 @@
 package io.opsbatch.platform.audit.jdbc;
 
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -30,6 +32,15 @@ public class JdbcAuditRepository implements AuditRepository {
 	private static final String SELECT_RUN_OUTCOME = "SELECT * FROM ops_audit WHERE run_id = ? AND outcome = ? ORDER BY id LIMIT ?";
 
 	private static final String COUNT_RUN = "SELECT outcome, COUNT(*) FROM ops_audit WHERE run_id = ? GROUP BY outcome";
+
+	private static final String SELECT_PLAN_MODE = """
+			SELECT * FROM ops_audit WHERE plan_id = ? AND mode = ? AND run_id <= ? ORDER BY item_seq, id
+			""";
+
+	private static final String COUNT_PLAN_MODE = """
+			SELECT run_id, outcome, COUNT(*) FROM ops_audit WHERE plan_id = ? AND mode = ? AND run_id <= ?
+			GROUP BY run_id, outcome ORDER BY run_id
+			""";
 
 	/**
 	 * Execute-mode records of a plan that a rollback undoes, for a range of item positions: (plan id, from inclusive,
@@ -79,12 +90,33 @@ public class JdbcAuditRepository implements AuditRepository {
 	@Override
 	public void forEachStoredOfRun(long runId, Consumer<StoredAuditRecord> consumer) {
 		streaming.query(SELECT_RUN, (ResultSet rs) -> {
-			consumer.accept(new StoredAuditRecord(rs.getObject("ts", OffsetDateTime.class).toInstant().toString(),
-					rs.getString("action"), rs.getString("store_name"), rs.getString("table_name"),
-					rs.getString("key_json"), rs.getString("before_json"), rs.getString("after_json"),
-					rs.getString("executor"), rs.getString("mode"), rs.getString("outcome"), rs.getLong("run_id"),
-					rs.getString("plan_id"), rs.getLong("item_seq")));
+			consumer.accept(stored(rs));
 		}, runId);
+	}
+
+	@Override
+	public void forEachStoredOfPlan(String planId, AuditRecord.Mode mode, long lastRunId,
+			Consumer<StoredAuditRecord> consumer) {
+		streaming.query(SELECT_PLAN_MODE, (ResultSet rs) -> {
+			consumer.accept(stored(rs));
+		}, planId, mode.label(), lastRunId);
+	}
+
+	@Override
+	public Map<Long, Map<Outcome, Long>> countByRunAndOutcome(String planId, AuditRecord.Mode mode, long lastRunId) {
+		Map<Long, Map<Outcome, Long>> counts = new TreeMap<>();
+		jdbc.query(COUNT_PLAN_MODE, (ResultSet rs) -> {
+			counts.computeIfAbsent(rs.getLong(1), (run) -> new EnumMap<>(Outcome.class))
+				.put(Outcome.ofLabel(rs.getString(2)), rs.getLong(3));
+		}, planId, mode.label(), lastRunId);
+		return counts;
+	}
+
+	private static StoredAuditRecord stored(ResultSet rs) throws SQLException {
+		return new StoredAuditRecord(rs.getObject("ts", OffsetDateTime.class).toInstant().toString(),
+				rs.getString("action"), rs.getString("store_name"), rs.getString("table_name"), rs.getString("key_json"),
+				rs.getString("before_json"), rs.getString("after_json"), rs.getString("executor"), rs.getString("mode"),
+				rs.getString("outcome"), rs.getLong("run_id"), rs.getString("plan_id"), rs.getLong("item_seq"));
 	}
 
 	@Override
