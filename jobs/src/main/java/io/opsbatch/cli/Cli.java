@@ -56,23 +56,32 @@ public class Cli {
 	}
 
 	private static int report(Exception ex, PrintWriter err, boolean debug) {
+		err.println("error: " + reason(ex) + ((known(ex) == null && !debug) ? " (run again with --debug for details)" : ""));
+		if (debug) {
+			ex.printStackTrace(err);
+		}
+		return exitCode(ex);
+	}
+
+	/** The exit code a failure maps to: the project exception's own, else {@link ExitCodes#UNEXPECTED}. */
+	static int exitCode(Throwable ex) {
+		OpsbatchException known = known(ex);
+		return (known != null) ? known.exitCode() : ExitCodes.UNEXPECTED;
+	}
+
+	/** The one-line reason of a failure, secrets masked. */
+	static String reason(Throwable ex) {
+		OpsbatchException known = known(ex);
+		return (known != null) ? Secrets.mask(known.getMessage())
+				: "unexpected failure: " + Secrets.mask(String.valueOf(ex.getMessage()));
+	}
+
+	private static OpsbatchException known(Throwable ex) {
 		Throwable cause = ex;
 		while (cause != null && !(cause instanceof OpsbatchException)) {
 			cause = cause.getCause();
 		}
-		if (cause instanceof OpsbatchException known) {
-			err.println("error: " + Secrets.mask(known.getMessage()));
-			if (debug) {
-				ex.printStackTrace(err);
-			}
-			return known.exitCode();
-		}
-		err.println("error: unexpected failure: " + Secrets.mask(String.valueOf(ex.getMessage()))
-				+ (debug ? "" : " (run again with --debug for details)"));
-		if (debug) {
-			ex.printStackTrace(err);
-		}
-		return ExitCodes.UNEXPECTED;
+		return (OpsbatchException) cause;
 	}
 
 }

@@ -28,7 +28,15 @@ abstract class CommandBase implements Callable<Integer> {
 	public final Integer call() {
 		Console console = new Console(spec.commandLine().getOut(), global.json, environment);
 		try {
-			return run(console);
+			int code = run(console);
+			console.data("exitCode", code);
+			return code;
+		}
+		catch (RuntimeException ex) {
+			// in JSON mode the document says why too: a script reading stdout sees the failure, not a partial result
+			console.data("exitCode", Cli.exitCode(ex));
+			console.data("error", Cli.reason(ex));
+			throw ex;
 		}
 		finally {
 			console.finish();

@@ -149,6 +149,17 @@ class BadInputIT extends CliTestSupport {
 	}
 
 	@Test
+	void with_json_a_refused_command_prints_a_document_naming_the_error_and_exit_code() {
+		CliResult result = opsbatch("fix", "reset-stuck-order", "--json");
+
+		assertRefusedAsInvalid(result, "unknown fix 'reset-stuck-order'");
+		Map<String, Object> document = io.opsbatch.platform.plan.CanonicalJson.readMap(result.out());
+		assertThat(document).containsEntry("exitCode", 2L);
+		assertThat((String) document.get("error")).contains("unknown fix 'reset-stuck-order'");
+		assertThat(document).containsKey("environment");
+	}
+
+	@Test
 	void a_fix_id_that_is_a_path_is_refused() {
 		assertRefusedAsInvalid(opsbatch("fix", "../../etc/passwd"), "malformed");
 	}

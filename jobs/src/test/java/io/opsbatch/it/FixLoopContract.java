@@ -114,11 +114,13 @@ abstract class FixLoopContract extends CliTestSupport {
 		CliResult dryRun = opsbatch("fix", "reset-stuck-orders", "--as", "alice");
 		opsbatch("approve", dryRun.plan(), "--as", "bob");
 		CliResult execute = opsbatch("execute", dryRun.plan(), "--as", "bob");
+		List<Map<String, Object>> executed = snapshot("orders", "id");
 
 		CliResult rollback = opsbatch("rollback", String.valueOf(execute.run()), "--as", "alice");
 		assertThat(rollback.exitCode()).as(rollback.toString()).isZero();
 		assertThat(rollback.field("affected")).isEqualTo("12");
-		assertThat(snapshot("orders", "id")).as("the rollback dry-run changes nothing").isNotEqualTo(original);
+		assertThat(snapshot("orders", "id")).as("the rollback dry-run changes nothing").isEqualTo(executed)
+			.isNotEqualTo(original);
 		opsbatch("approve", rollback.plan(), "--as", "bob");
 		CliResult undo = opsbatch("rollback", "--execute", "--plan", rollback.plan(), "--as", "bob");
 

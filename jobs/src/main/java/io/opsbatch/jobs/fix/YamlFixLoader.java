@@ -8,6 +8,10 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
+import org.springframework.jdbc.core.SqlParameter;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.opsbatch.jobs.support.DefinitionFile;
 import tools.jackson.databind.DeserializationFeature;
@@ -69,6 +73,14 @@ public final class YamlFixLoader {
 				if (!ref.equals("now") && !parameters.containsKey(ref)) {
 					throw lines.error("set." + entry.getKey() + " refers to undeclared parameter '" + ref + "'", "set", entry.getKey());
 				}
+			}
+		}
+		// the same parser that binds the selection later, so quotes and :: casts are read alike
+		for (SqlParameter referenced : NamedParameterUtils.buildSqlParameterList(
+				NamedParameterUtils.parseSqlStatement(raw.where), new MapSqlParameterSource())) {
+			if (!parameters.containsKey(referenced.getName())) {
+				throw lines.error("where refers to undeclared parameter ':" + referenced.getName() + "' (declare it under"
+						+ " params)", "where");
 			}
 		}
 		return new FixDefinition(id, raw.description.trim(), raw.ticket, raw.store, raw.table, List.copyOf(raw.key),

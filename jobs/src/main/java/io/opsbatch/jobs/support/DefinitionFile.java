@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import io.opsbatch.platform.InvalidInputException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -61,6 +62,10 @@ public record DefinitionFile(Path file, String text, Function<String, ? extends 
 		catch (UnrecognizedPropertyException ex) {
 			String[] path = path(ex);
 			throw error("unknown key '" + ex.getPropertyName() + "' (known keys: " + knownKeys + ")", path);
+		}
+		catch (MismatchedInputException ex) {
+			int line = (ex.getLocation() == null) ? -1 : ex.getLocation().getLineNr();
+			throw errors.apply(file + (line > 0 ? " line " + line : "") + ": " + mismatch(ex));
 		}
 		catch (JacksonException ex) {
 			int line = (ex.getLocation() == null) ? -1 : ex.getLocation().getLineNr();
@@ -117,6 +122,39 @@ public record DefinitionFile(Path file, String text, Function<String, ? extends 
 			.map(DatabindException.Reference::getPropertyName)
 			.filter(Objects::nonNull)
 			.toArray(String[]::new);
+	}
+
+	/** A value of the wrong shape, said in the file's terms: the key, and what it must be. */
+	private static String mismatch(MismatchedInputException ex) {
+		String key = ex.getPath().stream()
+			.map((reference) -> (reference.getPropertyName() != null) ? reference.getPropertyName()
+					: "[" + reference.getIndex() + "]")
+			.reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
+			.orElse("the file");
+		Class<?> target = ex.getTargetType();
+		String expected;
+		if (target == null) {
+			expected = "a value of another shape";
+		}
+		else if (java.util.Collection.class.isAssignableFrom(target) || target.isArray()) {
+			expected = "a list, e.g. [a, b]";
+		}
+		else if (java.util.Map.class.isAssignableFrom(target)) {
+			expected = "a mapping of keys to values";
+		}
+		else if (target == String.class) {
+			expected = "a text value";
+		}
+		else if (Number.class.isAssignableFrom(target) || target.isPrimitive()) {
+			expected = "a " + (target == boolean.class || target == Boolean.class ? "boolean (true/false)" : "number");
+		}
+		else if (target.isEnum()) {
+			expected = "one of " + java.util.Arrays.toString(target.getEnumConstants()).toLowerCase(java.util.Locale.ROOT);
+		}
+		else {
+			expected = "a mapping of keys to values";
+		}
+		return "'" + key + "' must be " + expected;
 	}
 
 	private static String firstLine(String message) {

@@ -101,6 +101,51 @@ class YamlFixLoaderTest {
 	}
 
 	@Test
+	void a_key_that_is_not_a_list_is_reported_in_the_files_terms() throws IOException {
+		Path file = write("scalar-key", """
+				description: Reset stuck orders
+				store: app
+				table: orders
+				key: id
+				where: "status = 'PROCESSING'"
+				set:
+				  status: PENDING
+				""");
+
+		assertRefused(file, file + " line 4:", "'key' must be a list");
+	}
+
+	@Test
+	void a_where_clause_referring_to_an_undeclared_parameter_is_refused_at_load() throws IOException {
+		Path file = write("undeclared", """
+				description: Reset stuck orders
+				store: app
+				table: orders
+				key: [id]
+				where: "status = 'PROCESSING' AND updated_at < :stuck_before AND created_at::date > '2026-01-01'"
+				set:
+				  status: PENDING
+				""");
+
+		assertRefused(file, file + " line 5:", "undeclared parameter ':stuck_before'");
+	}
+
+	@Test
+	void a_where_clause_with_casts_and_quoted_colons_needs_no_parameters() throws IOException {
+		Path file = write("casts", """
+				description: Reset stuck orders
+				store: app
+				table: orders
+				key: [id]
+				where: "status = 'PROCESSING' AND note <> 'at 10:30' AND created_at::date > '2026-01-01'"
+				set:
+				  status: PENDING
+				""");
+
+		assertThat(YamlFixLoader.load("casts", file).where()).contains("::date");
+	}
+
+	@Test
 	void unknown_top_level_key_is_reported_with_its_line() throws IOException {
 		Path file = write("typo", """
 				description: Reset stuck orders
