@@ -7,17 +7,15 @@ import java.util.Map;
 
 import io.opsbatch.platform.batch.PlanningJobs;
 import io.opsbatch.platform.batch.RunParameters;
+import io.opsbatch.platform.change.Selection;
 import io.opsbatch.platform.change.jdbc.JdbcTargetStore;
 import io.opsbatch.platform.change.jdbc.JdbcTargetStores;
-import io.opsbatch.platform.change.jdbc.JdbcValues;
 import io.opsbatch.platform.change.jdbc.TableMetadata;
 import io.opsbatch.platform.plan.CanonicalJson;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
-import org.springframework.batch.infrastructure.item.database.Order;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,40 +39,26 @@ public class FixJobConfiguration {
 	}
 
 	@Bean
-	Job fixJob(PlanningJobs planningJobs, JdbcPagingItemReader<Map<String, Object>> fixCandidateReader,
+	Job fixJob(PlanningJobs planningJobs, ItemStreamReader<Map<String, Object>> fixCandidateReader,
 			FixChangeProcessor fixChangeProcessor) {
 		return planningJobs.<Map<String, Object>>job(JOB_NAME, fixCandidateReader, fixChangeProcessor);
 	}
 
+	/** The fix's selection, read from its target store through the store's own candidate reader. */
 	@Bean
 	@StepScope
-	JdbcPagingItemReader<Map<String, Object>> fixCandidateReader(FixCatalog catalog, JdbcTargetStores stores,
+	ItemStreamReader<Map<String, Object>> fixCandidateReader(FixCatalog catalog, JdbcTargetStores stores,
 			@Value("#{jobParameters['" + FIX_ID + "']}") String fixId,
 			@Value("#{jobParameters['" + RunParameters.PARAMETERS + "']}") String parameters,
-			@Value("${opsbatch.chunk-size:1000}") int pageSize) throws Exception {
+			@Value("${opsbatch.chunk-size:1000}") int pageSize) {
 		DataFix fix = catalog.get(fixId);
 		FixDefinition definition = fix.definition();
 		JdbcTargetStore store = stores.get(definition.store());
 		TableMetadata table = store.table(definition.table());
-		List<String> columns = FixChangeProcessor.columnsRead(fix, table);
-		Map<String, Order> sortKeys = new LinkedHashMap<>();
-		definition.key().forEach((column) -> sortKeys.put(table.column(column).name(), Order.ASCENDING));
-		return new JdbcPagingItemReaderBuilder<Map<String, Object>>().name("fixCandidateReader")
-			.dataSource(store.dataSource())
-			.selectClause(String.join(", ", columns))
-			.fromClause(table.table())
-			.whereClause("(" + definition.where() + ")")
-			.sortKeys(sortKeys)
-			.parameterValues(FixParameters.bindValues(definition, CanonicalJson.readMap(parameters)))
-			.rowMapper((rs, rowNum) -> {
-				Map<String, Object> row = new LinkedHashMap<>();
-				for (int i = 0; i < columns.size(); i++) {
-					row.put(columns.get(i), JdbcValues.toJson(rs.getObject(i + 1)));
-				}
-				return row;
-			})
-			.pageSize(pageSize)
-			.build();
+		Selection selection = new Selection("fixCandidateReader", definition.table(), definition.key(),
+				FixChangeProcessor.columnsRead(fix, table), definition.where(),
+				FixParameters.bindValues(definition, CanonicalJson.readMap(parameters)));
+		return store.candidates(selection, pageSize);
 	}
 
 	@Bean

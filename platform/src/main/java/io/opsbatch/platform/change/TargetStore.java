@@ -3,6 +3,8 @@ package io.opsbatch.platform.change;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+
 /**
  * A store that changes are applied to: a JDBC database today, a DynamoDB table through the same contract
  * later. Implementations apply every change with compare-and-set on its {@code before} and never write a
@@ -24,6 +26,14 @@ public interface TargetStore {
 	 * caller's to check.
 	 */
 	List<Outcome> apply(List<Change> changes);
+
+	/**
+	 * A reader of the records a selection picks, in key order, a page at a time and restartable: each record as the
+	 * selected columns' JSON-friendly values (no store type leaks into the plan built from them).
+	 * @param selection what to read
+	 * @param pageSize records per page
+	 */
+	ItemStreamReader<Map<String, Object>> candidates(Selection selection, int pageSize);
 
 	/**
 	 * Read the current values of a record.

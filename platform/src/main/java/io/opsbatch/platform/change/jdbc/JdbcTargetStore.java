@@ -16,8 +16,13 @@ import io.opsbatch.platform.change.Change;
 import io.opsbatch.platform.change.ChangeKind;
 import io.opsbatch.platform.change.Outcome;
 import io.opsbatch.platform.change.RecordRef;
+import io.opsbatch.platform.change.Selection;
 import io.opsbatch.platform.change.TargetStore;
 
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
+import org.springframework.batch.infrastructure.item.database.Order;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -166,6 +171,43 @@ public class JdbcTargetStore implements TargetStore {
 		// The conditional write found no row holding `before`, so a record that seems to hold it now
 		// changed under us: never report it as applied.
 		return (outcome == Outcome.APPLIED) ? Outcome.CONFLICT : outcome;
+	}
+
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * A {@link JdbcPagingItemReader} over the table: keyset pages ordered by the key, the filter a SQL condition whose
+	 * {@code :name} placeholders are bound. Table and column names are checked against the database's metadata.
+	 */
+	@Override
+	public ItemStreamReader<Map<String, Object>> candidates(Selection selection, int pageSize) {
+		TableMetadata table = table(selection.table());
+		List<String> columns = selection.columns().stream().map((c) -> table.column(c).name()).toList();
+		Map<String, Order> sortKeys = new LinkedHashMap<>();
+		selection.key().forEach((column) -> sortKeys.put(table.column(column).name(), Order.ASCENDING));
+		JdbcPagingItemReaderBuilder<Map<String, Object>> reader = new JdbcPagingItemReaderBuilder<Map<String, Object>>()
+			.name(selection.name())
+			.dataSource(dataSource)
+			.selectClause(String.join(", ", columns))
+			.fromClause(table.table())
+			.whereClause("(" + selection.filter() + ")")
+			.sortKeys(sortKeys)
+			.parameterValues(selection.parameters())
+			.rowMapper((rs, rowNum) -> {
+				Map<String, Object> row = new LinkedHashMap<>();
+				for (int i = 0; i < columns.size(); i++) {
+					row.put(columns.get(i), JdbcValues.toJson(rs.getObject(i + 1)));
+				}
+				return row;
+			})
+			.pageSize(pageSize);
+		try {
+			return reader.build();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("cannot read the selection of " + name + "." + table.table() + ": "
+					+ ex.getMessage(), ex);
+		}
 	}
 
 	@Override
