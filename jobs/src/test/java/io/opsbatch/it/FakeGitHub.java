@@ -51,6 +51,9 @@ final class FakeGitHub implements AutoCloseable {
 
 	private final Deque<Failure> failures = new ArrayDeque<>();
 
+	/** Answers for the next create requests, which then create nothing. */
+	private final Deque<Failure> createFailures = new ArrayDeque<>();
+
 	/** When set, the next create is applied but answered with this status (the response is lost). */
 	private Integer loseNextCreateResponse;
 
@@ -77,6 +80,7 @@ final class FakeGitHub implements AutoCloseable {
 		requests.clear();
 		violations.clear();
 		failures.clear();
+		createFailures.clear();
 		loseNextCreateResponse = null;
 		loseNextCommentResponse = null;
 		failAfterLostComment = false;
@@ -84,13 +88,30 @@ final class FakeGitHub implements AutoCloseable {
 
 	/** The next {@code times} requests get this status and these headers. */
 	synchronized void failNext(int times, int status, Map<String, String> headers) {
+		failNext(times, status, headers, "scripted failure");
+	}
+
+	/** The next {@code times} requests get this status, these headers and this GitHub error message. */
+	synchronized void failNext(int times, int status, Map<String, String> headers, String message) {
 		for (int i = 0; i < times; i++) {
-			failures.add(new Failure(status, headers));
+			failures.add(Failure.json(status, headers, message));
 		}
+	}
+
+	/** The next create is refused with this status (nothing is created); the requests before it are served. */
+	synchronized void failNextCreate(int status) {
+		createFailures.add(Failure.json(status, Map.of(), "Server Error"));
+	}
+
+	/** The next create is answered by a proxy's HTML page with this status (nothing is created). */
+	synchronized void answerNextCreateWithHtml(int status) {
+		createFailures.add(new Failure(status, Map.of(), "text/html; charset=utf-8",
+				"<!DOCTYPE html><html><head><title>Sign in</title></head><body>Corporate proxy</body></html>"));
 	}
 
 	synchronized void clearFailures() {
 		failures.clear();
+		createFailures.clear();
 	}
 
 	synchronized void loseNextCreateResponse(int status) {
@@ -124,10 +145,7 @@ final class FakeGitHub implements AutoCloseable {
 		check("X-GitHub-Api-Version", "2022-11-28", exchange);
 		check("Authorization", "Bearer " + TOKEN, exchange);
 		if (!failures.isEmpty()) {
-			Failure failure = failures.poll();
-			failure.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
-			respond(exchange, failure.status(), Map.of("message", "scripted failure",
-					"documentation_url", "https://docs.github.com/rest"));
+			failures.poll().respond(exchange);
 			return;
 		}
 		Matcher comment = COMMENTS.matcher(path);
@@ -152,6 +170,10 @@ final class FakeGitHub implements AutoCloseable {
 					|| !labels.stream().allMatch(String.class::isInstance)) {
 				violations.add("create without title, body and labels: " + body);
 				respond(exchange, 422, Map.of("message", "Validation Failed"));
+				return;
+			}
+			if (!createFailures.isEmpty()) {
+				createFailures.poll().respond(exchange);
 				return;
 			}
 			long number = issues.size() + 1;
@@ -276,8 +298,13 @@ final class FakeGitHub implements AutoCloseable {
 	}
 
 	private static void respond(HttpExchange exchange, int status, Object body) throws IOException {
-		byte[] bytes = CanonicalJson.write(body).getBytes(StandardCharsets.UTF_8);
-		exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+		respond(exchange, status, "application/json; charset=utf-8", CanonicalJson.write(body));
+	}
+
+	private static void respond(HttpExchange exchange, int status, String contentType, String body)
+			throws IOException {
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().add("Content-Type", contentType);
 		exchange.sendResponseHeaders(status, bytes.length);
 		try (OutputStream out = exchange.getResponseBody()) {
 			out.write(bytes);
@@ -289,7 +316,18 @@ final class FakeGitHub implements AutoCloseable {
 		server.stop(0);
 	}
 
-	record Failure(int status, Map<String, String> headers) {
+	record Failure(int status, Map<String, String> headers, String contentType, String body) {
+
+		static Failure json(int status, Map<String, String> headers, String message) {
+			return new Failure(status, headers, "application/json; charset=utf-8", CanonicalJson.write(
+					Map.of("message", message, "documentation_url", "https://docs.github.com/rest")));
+		}
+
+		void respond(HttpExchange exchange) throws IOException {
+			headers.forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+			FakeGitHub.respond(exchange, status, contentType, body);
+		}
+
 	}
 
 }

@@ -208,6 +208,43 @@ abstract class OrphanScanContract extends CliTestSupport {
 	}
 
 	@Test
+	void a_nullify_cleanup_sets_the_nullable_foreign_key_to_null_through_the_plan_loop() throws IOException {
+		jdbc.execute("DROP TABLE IF EXISTS order_notes");
+		jdbc.execute("CREATE TABLE order_notes (id BIGINT NOT NULL PRIMARY KEY, order_id BIGINT, "
+				+ "note VARCHAR(200) NOT NULL)");
+		jdbc.update("INSERT INTO order_notes (id, order_id, note) VALUES (1, 1, 'kept'), (2, 2, 'kept'), "
+				+ "(3, 9001, 'orphan'), (4, 9002, 'orphan'), (5, NULL, 'no order')");
+		Files.writeString(rulesDirectory().resolve("notes-without-order.yml"), """
+				description: Notes whose order is gone (the note stays, detached)
+				child: {table: order_notes, key: [id], foreign_key: [order_id]}
+				parent: {table: orders, key: [id]}
+				cleanup: nullify
+				""");
+
+		CliResult plan = opsbatch("orphans", "cleanup", "notes-without-order", "--as", "alice");
+		assertThat(plan.exitCode()).as(plan.toString()).isZero();
+		assertThat(plan.field("affected")).isEqualTo("2");
+		assertThat(count("SELECT COUNT(*) FROM order_notes WHERE order_id IS NULL")).isEqualTo(1);
+		assertThat(opsbatch("approve", plan.plan(), "--as", "bob").exitCode()).isZero();
+
+		CliResult execute = opsbatch("execute", plan.plan(), "--as", "bob");
+
+		assertThat(execute.exitCode()).as(execute.toString()).isZero();
+		assertThat(execute.field("applied")).isEqualTo("2");
+		assertThat(jdbc.queryForList("SELECT id FROM order_notes WHERE order_id IS NULL ORDER BY id", Long.class))
+			.containsExactly(3L, 4L, 5L);
+		assertThat(jdbc.queryForList("SELECT order_id FROM order_notes WHERE id IN (1, 2) ORDER BY id", Long.class))
+			.containsExactly(1L, 2L);
+		assertThat(count("SELECT COUNT(*) FROM order_notes")).isEqualTo(5);
+		assertThat(count("SELECT COUNT(*) FROM ops_audit WHERE plan_id = ? AND action = "
+				+ "'orphans.cleanup.notes-without-order' AND outcome = 'applied'", plan.plan())).isEqualTo(2);
+		CliResult scan = opsbatch("orphans", "scan", "--rule", "notes-without-order");
+		assertThat(scan.exitCode()).as(scan.toString()).isZero();
+		assertThat(byRule(scan.run()).get("notes-without-order").count()).isZero();
+		jdbc.execute("DROP TABLE order_notes");
+	}
+
+	@Test
 	void history_shows_the_trend_of_a_rule() {
 		opsbatch("orphans", "scan");
 		jdbc.update("DELETE FROM orders WHERE id IN (401, 402)");

@@ -3,6 +3,7 @@ package io.opsbatch.it;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import java.util.List;
 import java.util.Map;
 
 import io.opsbatch.OpsbatchApplication;
@@ -77,6 +78,38 @@ class OrphanScanH2IT extends OrphanScanContract {
 		assertThat(scan.err()).contains("bad-column.yml line 5").contains("customer_idd");
 		assertThat(count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).isEqualTo(runs);
 		assertThat(count("SELECT COUNT(*) FROM ops_finding")).isZero();
+	}
+
+	@Test
+	void a_nullify_cleanup_on_a_not_null_foreign_key_is_refused_with_file_line_and_column_and_nothing_runs()
+			throws Exception {
+		Files.writeString(rulesDirectory().resolve("nullify-not-null.yml"), """
+				description: orders.customer_id is NOT NULL
+				child:
+				  table: orders
+				  key: [id]
+				  foreign_key: [customer_id]
+				parent:
+				  table: customers
+				  key: [id]
+				cleanup: nullify
+				""");
+		long runs = count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION");
+		long plans = count("SELECT COUNT(*) FROM ops_plan");
+
+		CliResult scan = opsbatch("orphans", "scan");
+		CliResult cleanup = opsbatch("orphans", "cleanup", "nullify-not-null", "--as", "alice");
+
+		for (CliResult refused : List.of(scan, cleanup)) {
+			assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(2);
+			assertThat(refused.err()).contains("nullify-not-null.yml line 9")
+				.contains("app.orders.customer_id")
+				.contains("NOT NULL");
+		}
+		assertThat(count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).isEqualTo(runs);
+		assertThat(count("SELECT COUNT(*) FROM ops_plan")).isEqualTo(plans);
+		assertThat(count("SELECT COUNT(*) FROM ops_finding")).isZero();
+		assertThat(count("SELECT COUNT(*) FROM orders WHERE customer_id IS NULL")).isZero();
 	}
 
 	@Test

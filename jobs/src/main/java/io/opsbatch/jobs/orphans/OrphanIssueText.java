@@ -41,8 +41,10 @@ class OrphanIssueText implements IssueText {
 	@Override
 	public String comment(Finding f) {
 		if (f.severity() == Severity.OK) {
-			return "Scan run " + f.runId() + " (" + f.scannedAt() + "): **0** orphans in `" + f.store() + "."
-					+ f.table() + "`: back at OK.";
+			// a rule's thresholds may rate a few orphans OK: say how many are left
+			String below = (f.count() == 0) ? "" : ", below the issue threshold (" + f.thresholds() + ")";
+			return "Scan run " + f.runId() + " (" + f.scannedAt() + "): **" + f.count() + "** orphans in `"
+					+ f.store() + "." + f.table() + "`" + below + ": back at OK.";
 		}
 		return "Scan run " + f.runId() + " (" + f.scannedAt() + "): **" + f.count() + "** orphans in `" + f.store()
 				+ "." + f.table() + "` (" + f.severity() + ").\n\n" + sample(f) + listAndCleanup(f);

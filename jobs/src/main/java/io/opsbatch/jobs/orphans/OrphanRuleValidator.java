@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.opsbatch.jobs.support.DefinitionFile;
 import io.opsbatch.platform.InvalidInputException;
+import io.opsbatch.platform.change.jdbc.Column;
 import io.opsbatch.platform.change.jdbc.JdbcTargetStore;
 import io.opsbatch.platform.change.jdbc.JdbcTargetStores;
 import io.opsbatch.platform.change.jdbc.TableMetadata;
@@ -13,7 +14,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Checks a rule against its stores before anything runs: the stores are configured, the tables and every column
- * exist, and the database accepts the filter. Errors name the file and the line.
+ * exist, a nullify cleanup only nulls columns that accept NULL, and the database accepts the filter. Errors name the
+ * file and the line.
  */
 public final class OrphanRuleValidator {
 
@@ -33,6 +35,9 @@ public final class OrphanRuleValidator {
 		columns(child, rule.child().key(), "child", "key", lines);
 		columns(child, rule.child().foreignKey(), "child", "foreign_key", lines);
 		columns(parent, rule.parent().key(), "parent", "key", lines);
+		if (rule.cleanup() == OrphanRule.CleanupAction.NULLIFY) {
+			nullable(childStore, child, rule.child().foreignKey(), lines);
+		}
 		if (rule.child().where() != null) {
 			try {
 				new JdbcTemplate(childStore.dataSource()).queryForList(
@@ -74,6 +79,19 @@ public final class OrphanRuleValidator {
 			}
 			catch (InvalidInputException ex) {
 				throw lines.error(section + "." + key + ": " + ex.getMessage(), section, key);
+			}
+		}
+	}
+
+	/** A nullify cleanup would only fail at execute on a NOT NULL column: refuse it now. */
+	private static void nullable(JdbcTargetStore store, TableMetadata table, List<String> foreignKey,
+			DefinitionFile lines) {
+		for (String name : foreignKey) {
+			Column column = table.column(name);
+			if (!column.nullable()) {
+				throw lines.error("cleanup: nullify would set " + store.name() + "." + table.table() + "."
+						+ column.name() + " to NULL, but that column is NOT NULL: use cleanup: delete, or make the "
+						+ "column nullable first", null, "cleanup");
 			}
 		}
 	}

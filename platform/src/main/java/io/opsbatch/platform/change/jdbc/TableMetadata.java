@@ -76,8 +76,9 @@ public final class TableMetadata {
 		try (ResultSet rs = meta.getColumns(null, schema, table, null)) {
 			while (rs.next()) {
 				String name = rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT);
+				// IS_NULLABLE is YES, NO, or empty when unknown: only a definite NO counts as NOT NULL
 				columns.put(name, new Column(name, rs.getInt("DATA_TYPE"), rs.getString("TYPE_NAME"),
-						rs.getInt("DECIMAL_DIGITS")));
+						rs.getInt("DECIMAL_DIGITS"), !"NO".equals(rs.getString("IS_NULLABLE"))));
 			}
 		}
 		return columns;

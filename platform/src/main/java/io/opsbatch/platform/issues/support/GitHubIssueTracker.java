@@ -23,6 +23,7 @@ import io.opsbatch.platform.issues.Issue;
 import io.opsbatch.platform.issues.IssueTracker;
 import io.opsbatch.platform.issues.IssueTrackerException;
 import io.opsbatch.platform.plan.CanonicalJson;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,6 +34,10 @@ import tools.jackson.databind.JsonNode;
  * ({@code Retry-After} seconds, else until {@code X-RateLimit-Reset}, else a minute) and retry, since the request was
  * refused. 5xx and network errors are retried with exponential backoff, except for the create request: it may have
  * succeeded, so {@link #create} searches for the issue again before it posts again, and never opens a duplicate.
+ * <p>
+ * A 2xx answer that is not what GitHub documents (a proxy's HTML page, an issue without {@code number}) is a failure
+ * that is not retried here (see {@link GitHubAnswer}); the finding stays pending and a later filing, which looks for
+ * the issue and the comment first, completes it.
  */
 public class GitHubIssueTracker implements IssueTracker {
 
@@ -63,11 +68,10 @@ public class GitHubIssueTracker implements IssueTracker {
 	public Optional<Issue> findOpen(Fingerprint fingerprint) {
 		String path = repoPath() + "/issues?state=open&per_page=100&labels="
 				+ URLEncoder.encode(fingerprint.label(), StandardCharsets.UTF_8);
-		JsonNode issues = send("GET", path, null, true);
 		Issue found = null;
-		for (JsonNode node : issues) {
-			Issue issue = issue(node);
-			if (!node.has("pull_request") && issue.body() != null && issue.body().contains(fingerprint.marker())
+		for (GitHubAnswer.IssueNode node : send("GET", path, null, true).issues()) {
+			Issue issue = node.issue();
+			if (!node.pullRequest() && issue.body() != null && issue.body().contains(fingerprint.marker())
 					&& (found == null || issue.number() < found.number())) {
 				found = issue;
 			}
@@ -93,7 +97,7 @@ public class GitHubIssueTracker implements IssueTracker {
 				}
 			}
 			try {
-				return issue(send("POST", repoPath() + "/issues", request, false));
+				return send("POST", repoPath() + "/issues", request, false).issue();
 			}
 			catch (Ambiguous ex) {
 				last = ex;
@@ -114,7 +118,7 @@ public class GitHubIssueTracker implements IssueTracker {
 				return;
 			}
 			try {
-				send("POST", repoPath() + "/issues/" + number + "/comments", Map.of("body", body), false);
+				send("POST", repoPath() + "/issues/" + number + "/comments", Map.of("body", body), false).requireJson();
 				return;
 			}
 			catch (Ambiguous ex) {
@@ -132,12 +136,9 @@ public class GitHubIssueTracker implements IssueTracker {
 		String path = repoPath() + "/issues/" + number + "/comments?per_page=100&since="
 				+ DateTimeFormatter.ISO_INSTANT.format(since.truncatedTo(ChronoUnit.SECONDS));
 		for (int page = 1; page <= 10; page++) {
-			JsonNode comments = send("GET", path + "&page=" + page, null, true);
-			for (JsonNode comment : comments) {
-				JsonNode text = comment.get("body");
-				if (text != null && !text.isNull() && text.asString().contains(marker)) {
-					return true;
-				}
+			List<String> comments = send("GET", path + "&page=" + page, null, true).commentBodies();
+			if (comments.stream().anyMatch((text) -> text != null && text.contains(marker))) {
+				return true;
 			}
 			if (comments.size() < 100) {
 				return false;
@@ -148,14 +149,15 @@ public class GitHubIssueTracker implements IssueTracker {
 
 	@Override
 	public void close(long number) {
-		send("PATCH", repoPath() + "/issues/" + number, Map.of("state", "closed", "state_reason", "completed"), true);
+		send("PATCH", repoPath() + "/issues/" + number, Map.of("state", "closed", "state_reason", "completed"), true)
+			.issue();
 	}
 
 	private String repoPath() {
 		return "/repos/" + properties.repo();
 	}
 
-	private JsonNode send(String method, String path, Object body, boolean retryAmbiguous) {
+	private GitHubAnswer send(String method, String path, Object body, boolean retryAmbiguous) {
 		String what = method + " " + path;
 		for (int attempt = 1;; attempt++) {
 			Duration wait;
@@ -166,10 +168,10 @@ public class GitHubIssueTracker implements IssueTracker {
 						HttpResponse.BodyHandlers.ofString());
 				int status = response.statusCode();
 				if (status >= 200 && status < 300) {
-					String text = response.body();
-					return CanonicalJson.MAPPER.readTree((text == null || text.isBlank()) ? "{}" : text);
+					return new GitHubAnswer(what, status, response.headers().firstValue("Content-Type").orElse(""),
+							(response.body() == null) ? "" : response.body());
 				}
-				failure = what + " answered " + status + message(response);
+				failure = what + " answered " + status + withoutToken(message(response));
 				Duration rateLimit = rateLimitWait(response);
 				if (rateLimit != null) {
 					if (rateLimit.compareTo(properties.maxRateLimitWait()) > 0) {
@@ -189,7 +191,7 @@ public class GitHubIssueTracker implements IssueTracker {
 			}
 			catch (IOException ex) {
 				failure = what + " failed: " + ex.getClass().getSimpleName()
-						+ ((ex.getMessage() == null) ? "" : " " + ex.getMessage());
+						+ ((ex.getMessage() == null) ? "" : " " + withoutToken(ex.getMessage()));
 				wait = backoff(attempt);
 				ambiguous = true;
 			}
@@ -263,15 +265,15 @@ public class GitHubIssueTracker implements IssueTracker {
 			JsonNode node = CanonicalJson.MAPPER.readTree(response.body());
 			return node.has("message") ? ": " + node.get("message").asString() : "";
 		}
-		catch (RuntimeException ex) {
+		catch (JacksonException ex) {
 			return "";
 		}
 	}
 
-	private static Issue issue(JsonNode node) {
-		JsonNode body = node.get("body");
-		return new Issue(node.get("number").asLong(), node.get("html_url").asString(), node.get("state").asString(),
-				(body == null || body.isNull()) ? null : body.asString());
+	/** GitHub's own messages are quoted in failures; a proxy may echo what it was sent. */
+	private String withoutToken(String text) {
+		String token = properties.token();
+		return (token.isEmpty() || text == null) ? text : text.replace(token, "***");
 	}
 
 	private static String stripSlash(URI uri) {

@@ -14,15 +14,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class JdbcValuesTest {
 
-	private static final Column ID = new Column("id", Types.BIGINT, "BIGINT", 0);
+	private static final Column ID = new Column("id", Types.BIGINT, "BIGINT", 0, true);
 
-	private static final Column TOTAL = new Column("total", Types.NUMERIC, "NUMERIC", 2);
+	private static final Column TOTAL = new Column("total", Types.NUMERIC, "NUMERIC", 2, true);
 
-	private static final Column UPDATED_AT = new Column("updated_at", Types.TIMESTAMP, "TIMESTAMP", 0);
+	private static final Column UPDATED_AT = new Column("updated_at", Types.TIMESTAMP, "TIMESTAMP", 0, true);
 
-	private static final Column DUE_ON = new Column("due_on", Types.DATE, "DATE", 0);
+	private static final Column DUE_ON = new Column("due_on", Types.DATE, "DATE", 0, true);
 
-	private static final Column PAID = new Column("paid", Types.BOOLEAN, "BOOLEAN", 0);
+	private static final Column PAID = new Column("paid", Types.BOOLEAN, "BOOLEAN", 0, true);
 
 	@Test
 	void to_json_turns_integers_into_longs() {
