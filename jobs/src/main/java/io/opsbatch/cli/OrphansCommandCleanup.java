@@ -1,6 +1,7 @@
 package io.opsbatch.cli;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -11,6 +12,7 @@ import io.opsbatch.jobs.orphans.OrphanRuleCatalog;
 import io.opsbatch.jobs.orphans.OrphanRuleValidator;
 import io.opsbatch.jobs.orphans.OrphanScanJobConfiguration;
 import io.opsbatch.jobs.orphans.ScanStrategy;
+import io.opsbatch.platform.InvalidInputException;
 import io.opsbatch.platform.batch.RunParameters;
 import io.opsbatch.platform.change.jdbc.JdbcTargetStores;
 import io.opsbatch.platform.cli.TargetEnvironment;
@@ -50,6 +52,13 @@ class OrphansCommandCleanup extends CommandBase {
 		console.field("rule", rule.id() + ": " + rule.description());
 		console.field("cleanup", rule.cleanup().name().toLowerCase(java.util.Locale.ROOT) + " each orphan row of "
 				+ rule.child().store() + "." + rule.child().table());
+		if (rule.cleanup() == OrphanRule.CleanupAction.DELETE) {
+			List<OrphanRule> dependents = dependents(rule);
+			dependents.forEach((other) -> console.line("note: rule " + other.id() + " finds " + other.child().table()
+					+ " rows whose " + rule.child().table() + " row is gone: deleting these orphans can make new ones"
+					+ " there; scan it after the execute (opsbatch orphans scan --rule " + other.id() + ")"));
+			console.data("dependentRules", dependents.stream().map(OrphanRule::id).toList());
+		}
 		Map<String, Object> parameters = new LinkedHashMap<>();
 		parameters.put("rule", rule.id());
 		parameters.put("strategy", chosen.label());
@@ -57,6 +66,27 @@ class OrphansCommandCleanup extends CommandBase {
 				parameters, identity(), null);
 		return planRuns.dryRun(console, OrphanCleanupJobConfiguration.JOB_NAME, run,
 				Map.of(OrphanCleanupJobConfiguration.RULE, rule.id(), OrphanScanJobConfiguration.STRATEGY, chosen.label()));
+	}
+
+	/** The rules whose parent is this rule's child table: a delete can leave orphans of theirs. */
+	private List<OrphanRule> dependents(OrphanRule rule) {
+		List<OrphanRule> dependents = new java.util.ArrayList<>();
+		for (String id : catalog.ids()) {
+			if (id.equals(rule.id())) {
+				continue;
+			}
+			try {
+				OrphanRule other = catalog.get(id);
+				if (other.parent().store().equals(rule.child().store())
+						&& other.parent().table().equalsIgnoreCase(rule.child().table())) {
+					dependents.add(other);
+				}
+			}
+			catch (InvalidInputException ex) {
+				// another rule's broken file is that rule's problem (its scan reports it), not this cleanup's
+			}
+		}
+		return dependents;
 	}
 
 }

@@ -133,6 +133,8 @@ abstract class OrphanScanContract extends CliTestSupport {
 		CliResult plan = opsbatch("orphans", "cleanup", "orders-without-customer", "--as", "alice");
 		assertThat(plan.exitCode()).as(plan.toString()).isZero();
 		assertThat(plan.field("affected")).isEqualTo("7");
+		assertThat(plan.out()).contains("note: rule order-items-without-order finds order_items rows whose orders row"
+				+ " is gone");
 		assertThat(count("SELECT COUNT(*) FROM orders WHERE customer_id > 900")).isEqualTo(7);
 		assertThat(opsbatch("approve", plan.plan(), "--as", "bob").exitCode()).isZero();
 
