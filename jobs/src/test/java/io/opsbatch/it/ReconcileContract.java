@@ -36,6 +36,9 @@ abstract class ReconcileContract extends CliTestSupport {
 
 	static final List<Long> WRONG = List.of(7L, 23L, 42L, 77L, 101L);
 
+	/** Labels a row's text encoding must keep apart: separators, the null marker, empty. */
+	static final List<String> LABELS = List.of("L0", "L1", "L2", "L3", "|", "L1|", "\\N", "");
+
 	@Autowired
 	Operations operations;
 
@@ -336,14 +339,14 @@ abstract class ReconcileContract extends CliTestSupport {
 			id += 1 + ((random.nextInt(10) == 0) ? random.nextInt(100) : 0);
 			Object key = textKeys ? "k" + Long.toString(id * 7919 % 100003, 36) : (Object) id;
 			BigDecimal amount = BigDecimal.valueOf(random.nextInt(100000), 2);
-			String label = (random.nextInt(10) == 0) ? null : "L" + random.nextInt(4);
+			String label = (random.nextInt(10) == 0) ? null : LABELS.get(random.nextInt(LABELS.size()));
 			source.add(new Object[] { key, amount, label });
 			int fate = random.nextInt(20);
 			if (fate == 0) {
 				continue;
 			}
 			derived.add(new Object[] { key, (fate == 1) ? amount.add(BigDecimal.ONE) : amount,
-					(fate == 2) ? "changed" : label });
+					(fate == 2) ? "changed" : (fate == 3) ? lookalike(label) : label });
 		}
 		for (int i = 0; i < 5; i++) {
 			derived.add(new Object[] { textKeys ? "x" + i : (Object) (100000L + i * 13), BigDecimal.TEN, "extra" });
@@ -360,6 +363,14 @@ abstract class ReconcileContract extends CliTestSupport {
 		jdbc.execute("CREATE TABLE rec_source" + suffix + " (id " + keyType + " NOT NULL PRIMARY KEY, "
 				+ "amount NUMERIC(12,2), label VARCHAR(20))");
 		jdbc.batchUpdate("INSERT INTO rec_source" + suffix + " (id, amount, label) VALUES (?, ?, ?)", source);
+	}
+
+	/** A different label whose text a naive row encoding would confuse with it. */
+	private static String lookalike(String label) {
+		if (label == null) {
+			return "\\N";
+		}
+		return (label.equals("\\N") || label.isEmpty()) ? null : label + "|";
 	}
 
 	BigDecimal balance(long id) {

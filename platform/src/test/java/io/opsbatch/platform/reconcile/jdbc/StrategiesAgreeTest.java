@@ -33,6 +33,9 @@ class StrategiesAgreeTest {
 
 	private static final int SEEDS = 150;
 
+	/** Labels with the characters a row's text encoding must keep apart: separators, the null marker, empty. */
+	private static final String[] LABELS = { "L0", "L1", "L2", "L3", "L4", "|", "L1|", "|L1", "\\N", "" };
+
 	private final DataSource same = new DriverManagerDataSource("jdbc:h2:mem:agree;DB_CLOSE_DELAY=-1", "sa", "");
 
 	/** A second data source on another database: sides in two stores. */
@@ -89,6 +92,31 @@ class StrategiesAgreeTest {
 		}
 	}
 
+	@Test
+	void bisect_tells_apart_rows_whose_text_differs_only_in_where_a_separator_or_a_null_falls() {
+		JdbcTemplate source = new JdbcTemplate(same);
+		JdbcTemplate derived = new JdbcTemplate(other);
+		for (JdbcTemplate db : List.of(source, derived)) {
+			db.execute("DROP TABLE IF EXISTS pair");
+			db.execute("CREATE TABLE pair (id BIGINT NOT NULL PRIMARY KEY, a VARCHAR(20), b VARCHAR(20))");
+		}
+		source.batchUpdate("INSERT INTO pair (id, a, b) VALUES (?, ?, ?)",
+				List.of(new Object[] { 1, "x|y", "z" }, new Object[] { 2, null, "a" }, new Object[] { 3, "", null },
+						new Object[] { 4, "\\N", "q" }, new Object[] { 5, "m", "n" }));
+		derived.batchUpdate("INSERT INTO pair (id, a, b) VALUES (?, ?, ?)",
+				List.of(new Object[] { 1, "x", "y|z" }, new Object[] { 2, "\\N", "a" }, new Object[] { 3, null, "" },
+						new Object[] { 4, null, "q" }, new Object[] { 5, "m", "n" }));
+		Comparison comparison = new Comparison(new ComparisonSide("source", same, "pair"),
+				new ComparisonSide("derived", other, "pair"), List.of("id"), List.of("a", "b"), Map.of(), null);
+
+		Outcome bisect = run(new BisectStrategy(2, 1, 10), comparison);
+
+		assertThat(bisect.differences()).extracting(Difference::key)
+			.containsExactly(Map.of("id", 1L), Map.of("id", 2L), Map.of("id", 3L), Map.of("id", 4L));
+		assertThat(bisect.counts()).isEqualTo(new ComparisonCounts(1, 4, 0, 0));
+		assertThat(bisect).isEqualTo(run(new StreamStrategy(10), comparison));
+	}
+
 	private record Outcome(List<Difference> differences, ComparisonCounts counts) {
 	}
 
@@ -134,10 +162,11 @@ class StrategiesAgreeTest {
 			}
 			Object[] copy = values.clone();
 			if (changeRate > 0 && random.nextInt(100) < changeRate) {
-				switch (random.nextInt(4)) {
+				switch (random.nextInt(5)) {
 					case 0 -> copy[0] = amount(random);
 					case 1 -> copy[1] = label(random);
-					case 2 -> copy[0] = (copy[0] == null) ? new BigDecimal("1.00")
+					case 2 -> copy[1] = lookalike((String) copy[1]);
+					case 3 -> copy[0] = (copy[0] == null) ? new BigDecimal("1.00")
 							: ((BigDecimal) copy[0]).add(new BigDecimal(random.nextBoolean() ? "0.03" : "0.07"));
 					default -> copy[0] = (copy[0] == null) ? null : ((BigDecimal) copy[0]).setScale(2);
 				}
@@ -167,7 +196,15 @@ class StrategiesAgreeTest {
 	}
 
 	private static String label(Random random) {
-		return (random.nextInt(15) == 0) ? null : "L" + random.nextInt(5);
+		return (random.nextInt(15) == 0) ? null : LABELS[random.nextInt(LABELS.length)];
+	}
+
+	/** A different label whose text a naive encoding would confuse with it. */
+	private static String lookalike(String label) {
+		if (label == null) {
+			return "\\N";
+		}
+		return (label.equals("\\N") || label.isEmpty()) ? null : label + "|";
 	}
 
 	private static void load(DataSource dataSource, String table, Map<Object, Object[]> rows, boolean textKeys) {
