@@ -330,7 +330,10 @@ abstract class ReconcileContract extends CliTestSupport {
 		second().batchUpdate("INSERT INTO accounts VALUES (?, ?, ?, ?, ?)", rows);
 	}
 
-	/** rec_source in app, rec_derived in app and (identical) in second; text or integer keys with gaps. */
+	/**
+	 * rec_source in app, rec_derived in app and (identical) in second; text or integer keys with gaps, integer keys
+	 * also at both ends of the 64-bit range.
+	 */
 	private void randomTables(Random random, boolean textKeys) {
 		List<Object[]> source = new ArrayList<>();
 		List<Object[]> derived = new ArrayList<>();
@@ -347,6 +350,13 @@ abstract class ReconcileContract extends CliTestSupport {
 			}
 			derived.add(new Object[] { key, (fate == 1) ? amount.add(BigDecimal.ONE) : amount,
 					(fate == 2) ? "changed" : (fate == 3) ? lookalike(label) : label });
+		}
+		if (!textKeys) {
+			source.add(new Object[] { Long.MIN_VALUE, BigDecimal.ONE, "min" });
+			derived.add(new Object[] { Long.MIN_VALUE, BigDecimal.TEN, "min" });
+			source.add(new Object[] { Long.MAX_VALUE, BigDecimal.ONE, "max" });
+			derived.add(new Object[] { Long.MAX_VALUE, BigDecimal.ONE, "max" });
+			derived.add(new Object[] { Long.MAX_VALUE - 1, BigDecimal.ONE, "extra" });
 		}
 		for (int i = 0; i < 5; i++) {
 			derived.add(new Object[] { textKeys ? "x" + i : (Object) (100000L + i * 13), BigDecimal.TEN, "extra" });

@@ -122,13 +122,31 @@ final class BisectCursor implements DifferenceCursor {
 				return;
 			}
 			long lo = Math.min(longAt(s, 0, Long.MAX_VALUE), longAt(d, 0, Long.MAX_VALUE));
-			long hi = Math.max(longAt(s, 1, Long.MIN_VALUE), longAt(d, 1, Long.MIN_VALUE)) + 1;
+			long max = Math.max(longAt(s, 1, Long.MIN_VALUE), longAt(d, 1, Long.MIN_VALUE));
+			Long hi = (max == Long.MAX_VALUE) ? null : max + 1;
 			pending.push(new Task(new SideSql.Segment(lo, hi), sourceRows, derivedRows));
 		}
 		else {
 			List<Object[]> counts = both(() -> single(source, source.count()), () -> single(derived, derived.count()));
 			pending.push(new Task(SideSql.Segment.ALL, ((Number) counts.get(0)[0]).longValue(),
 					((Number) counts.get(1)[0]).longValue()));
+		}
+	}
+
+	/**
+	 * The width {@code hi - lo} of an integer segment, or -1 when it cannot be split by arithmetic: an open bound
+	 * (the range ends at Long.MAX_VALUE) or a width beyond 2^63 - 1. Such a segment is split at quantiles, as text keys
+	 * are, so no key arithmetic overflows, here or in the bucket expression.
+	 */
+	private static long span(SideSql.Segment segment) {
+		if (!(segment.lo() instanceof Number lo) || !(segment.hi() instanceof Number hi)) {
+			return -1;
+		}
+		try {
+			return Math.max(0, Math.subtractExact(hi.longValue(), lo.longValue()));
+		}
+		catch (ArithmeticException ex) {
+			return -1;
 		}
 	}
 
@@ -145,17 +163,22 @@ final class BisectCursor implements DifferenceCursor {
 		int buckets = (int) Math.min(factor, Math.max(2, (rows + threshold - 1) / threshold));
 		List<SideSql.Segment> segments = new ArrayList<>();
 		List<Map<Long, Checksum>> sums;
-		if (integer()) {
+		long span = integer() ? span(task.segment()) : -1;
+		if (span >= 0) {
 			long lo = ((Number) task.segment().lo()).longValue();
 			long hi = ((Number) task.segment().hi()).longValue();
-			long span = hi - lo;
 			if (span <= 1) {
 				fetch(task.segment());
 				return;
 			}
-			long width = Math.max(1, (span + buckets - 1) / buckets);
-			for (long start = lo; start < hi; start += width) {
-				segments.add(new SideSql.Segment(start, Math.min(hi, start + width)));
+			long width = span / buckets + ((span % buckets == 0) ? 0 : 1);
+			for (long offset = 0;; offset += width) {
+				long start = lo + offset;
+				if (span - offset <= width) {
+					segments.add(new SideSql.Segment(start, hi));
+					break;
+				}
+				segments.add(new SideSql.Segment(start, start + width));
 			}
 			sums = both(() -> checksums(source, source.checksums(task.segment(), lo, width)),
 					() -> checksums(derived, derived.checksums(task.segment(), lo, width)));

@@ -26,12 +26,17 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Property-style: on randomized data (missing, extra and changed rows, gaps in the key range, text keys, nulls,
- * tolerances) every strategy finds exactly the differences and counts of an in-memory oracle, in key order.
+ * Property-style: on randomized data (missing, extra and changed rows, gaps in the key range, keys at the ends of
+ * the 64-bit range, text keys, nulls, look-alike labels, tolerances) every strategy finds exactly the differences and
+ * counts of an in-memory oracle, in key order.
  */
 class StrategiesAgreeTest {
 
 	private static final int SEEDS = 150;
+
+	/** Keys at both ends of the 64-bit range: ranges that end at Long.MAX_VALUE or are wider than 2^63. */
+	private static final long[] ENDS = { Long.MIN_VALUE, Long.MIN_VALUE + 1, Long.MIN_VALUE + 2, Long.MAX_VALUE - 2,
+			Long.MAX_VALUE - 1, Long.MAX_VALUE };
 
 	/** Labels with the characters a row's text encoding must keep apart: separators, the null marker, empty. */
 	private static final String[] LABELS = { "L0", "L1", "L2", "L3", "L4", "|", "L1|", "|L1", "\\N", "" };
@@ -149,6 +154,13 @@ class StrategiesAgreeTest {
 			Object key = textKeys ? text(random) : (Object) id;
 			rows.put(key, new Object[] { amount(random), label(random) });
 		}
+		if (!textKeys && random.nextInt(3) == 0) {
+			for (long end : ENDS) {
+				if (random.nextBoolean()) {
+					rows.put(end, new Object[] { amount(random), label(random) });
+				}
+			}
+		}
 		return rows;
 	}
 
@@ -175,7 +187,9 @@ class StrategiesAgreeTest {
 		});
 		int extra = random.nextInt(10);
 		for (int i = 0; i < extra; i++) {
-			Object key = textKeys ? text(random) : (Object) (long) (random.nextInt(3000) - 1000);
+			Object key = textKeys ? text(random)
+					: (random.nextInt(8) == 0) ? (Object) ENDS[random.nextInt(ENDS.length)]
+							: (Object) (long) (random.nextInt(3000) - 1000);
 			derived.putIfAbsent(key, new Object[] { amount(random), label(random) });
 		}
 		return derived;
