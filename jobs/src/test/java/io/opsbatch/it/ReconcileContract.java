@@ -87,6 +87,26 @@ abstract class ReconcileContract extends CliTestSupport {
 							""".formatted(suffix, store, suffix));
 				}
 			}
+			for (String store : List.of("app", "second")) {
+				String suffix = store.equals("app") ? "" : "-second";
+				Files.writeString(directory.resolve("entries" + suffix + ".yml"), """
+						description: one row per ledger entry, so several rows per account
+						source: {store: app, query: "SELECT account_id AS id, amount AS balance FROM ledger_entries"}
+						derived: {store: %s, table: accounts, key: [id], fields: [balance]}
+						""".formatted(store));
+				Files.writeString(directory.resolve("null-key" + suffix + ".yml"), """
+						description: balances, the key of account 42 lost
+						source:
+						  store: app
+						  query: >-
+						    SELECT NULLIF(account_id, 42) AS id, SUM(amount) AS balance FROM ledger_entries
+						    GROUP BY account_id
+						derived: {store: %s, table: accounts, key: [id], fields: [balance]}
+						correct:
+						  missing: insert
+						  insert-values: {customer_id: 0, currency: EUR, updated_at: "2020-01-01T00:00:00"}
+						""".formatted(store));
+			}
 			Files.writeString(directory.resolve("balances-second.yml"), """
 					description: balances of the copy of accounts in the second store
 					source:
@@ -287,6 +307,47 @@ abstract class ReconcileContract extends CliTestSupport {
 		assertThat(second().queryForObject("SELECT balance FROM accounts WHERE id = 42", BigDecimal.class))
 			.isEqualByComparingTo(ledgerSum(42));
 		assertThat(balance(42)).as("the app store is not the target").isNotEqualByComparingTo(ledgerSum(42));
+	}
+
+	@Test
+	void a_source_with_several_rows_per_key_is_refused_by_every_strategy_and_changes_nothing() {
+		refusedByEveryStrategy("entries", "source store app returned key [",
+				"] more than once: keys must be unique on both sides");
+	}
+
+	@Test
+	void a_null_key_is_refused_by_every_strategy_naming_the_reconciliation_and_the_side() {
+		refusedByEveryStrategy("null-key",
+				"source store app returned a row with a null key [id]: key columns must be non-null");
+	}
+
+	/** Join in the app store, stream and bisect against the second: exit 2, the message, no plan, no change. */
+	private void refusedByEveryStrategy(String name, String... message) {
+		copyAccountsToSecond();
+		List<Map<String, Object>> app = snapshot("accounts", "id");
+		List<Map<String, Object>> copy = second().queryForList("SELECT * FROM accounts ORDER BY id");
+		long plans = count("SELECT COUNT(*) FROM ops_plan WHERE status <> 'DRAFT'");
+
+		CliResult join = opsbatch("reconcile", name, "--all", "--as", "alice");
+		CliResult stream = opsbatch("reconcile", name + "-second", "--all", "--strategy", "stream", "--as", "alice");
+		CliResult bisect = opsbatch("reconcile", name + "-second", "--all", "--strategy", "bisect", "--as", "alice");
+
+		assertThat(join.field("strategy")).startsWith("join");
+		for (CliResult result : List.of(join, stream, bisect)) {
+			assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+			assertThat(result.err()).as(result.toString()).contains("reconciliation " + name).contains(message);
+			assertThat(result.out()).doesNotContain("approve");
+			assertThat(jdbc.queryForObject("SELECT status FROM ops_plan WHERE id = ?", String.class, result.plan()))
+				.as("never sealed, so it cannot be approved")
+				.isEqualTo("DRAFT");
+		}
+		assertThat(count("SELECT COUNT(*) FROM ops_plan_item WHERE plan_id = ?", join.plan()))
+			.as("join refuses before it compares")
+			.isZero();
+		assertThat(count("SELECT COUNT(*) FROM ops_plan WHERE status <> 'DRAFT'")).as("no plan to approve")
+			.isEqualTo(plans);
+		assertThat(snapshot("accounts", "id")).isEqualTo(app);
+		assertThat(second().queryForList("SELECT * FROM accounts ORDER BY id")).isEqualTo(copy);
 	}
 
 	@Test
