@@ -4,7 +4,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 
-/** PostgreSQL: {@code hashtextextended} of the encoded fields, {@code width_bucket} over an array of boundaries, {@code COLLATE "C"}. */
+/**
+ * PostgreSQL: {@code hashtextextended} of the encoded fields, {@code width_bucket} over an array of boundaries,
+ * {@code COLLATE "C"}.
+ */
 record PostgresDialect(boolean binaryCollation) implements SqlDialect {
 
 	private static final Set<String> BINARY = Set.of("c", "posix", "c.utf-8", "c.utf8");

@@ -120,8 +120,8 @@ public class SortedMerge implements DifferenceCursor {
 		}
 		if (order > 0) {
 			throw new ComparisonFailedException(side + " returned key " + Arrays.toString(row.key()) + " after "
-					+ Arrays.toString(last) + ": the database must sort keys in binary order (for text keys use a \"C\" "
-					+ "collation)");
+					+ Arrays.toString(last) + ": the database must sort keys in binary order (for text keys use a "
+					+ "\"C\" collation)");
 		}
 		return row.key();
 	}

@@ -59,7 +59,8 @@ class StrategiesRefuseBadKeysTest {
 			load(other, "dst", type, "1", "2", "3", "4");
 
 			for (ComparisonStrategy strategy : strategies()) {
-				assertRefused(strategy, "source store source returned key [2] more than once: keys must be unique", type);
+				assertRefused(strategy, "source store source returned key [2] more than once: keys must be unique",
+						type);
 			}
 		}
 	}
