@@ -232,6 +232,8 @@ abstract class ReconcileContract extends CliTestSupport {
 		assertThat(execute.exitCode()).as(execute.toString()).isEqualTo(4);
 		assertThat(execute.field("applied")).isEqualTo("4");
 		assertThat(execute.field("conflicts")).isEqualTo("1");
+		assertThat(execute.out()).contains("review them, then run the reconciliation again to plan what still differs: "
+				+ "opsbatch reconcile balances --all").doesNotContain("plan a new fix");
 		assertThat(balance(42)).isEqualByComparingTo("1.00");
 	}
 
