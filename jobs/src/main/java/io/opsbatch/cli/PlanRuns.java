@@ -147,11 +147,25 @@ public class PlanRuns {
 			throw failure;
 		}
 		if (conflicts > 0) {
-			console.line("completed with " + conflicts + " conflicts: review them, then plan a new fix if needed");
+			console.line("completed with " + conflicts + " conflicts: review them, then " + nextAfterConflicts(run));
 			return ExitCodes.CONFLICTS;
 		}
 		console.line("undo with: opsbatch rollback " + execution.getId());
 		return ExitCodes.OK;
+	}
+
+	/**
+	 * What to do once conflicts are reviewed: a reconciliation compares again (the derived side changed since its
+	 * dry-run), anything else plans a new fix.
+	 */
+	static String nextAfterConflicts(RunParameters run) {
+		Object reconciliation = run.parameters().get("reconciliation");
+		if (run.action().startsWith("reconcile.") && reconciliation != null) {
+			Object resource = run.parameters().get("resource");
+			return "run the reconciliation again to plan what still differs: opsbatch reconcile " + reconciliation
+					+ " " + ((resource != null) ? resource : "--all");
+		}
+		return "plan a new fix if needed";
 	}
 
 	/** Report any run by its kind. */

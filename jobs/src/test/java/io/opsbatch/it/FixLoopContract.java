@@ -90,6 +90,7 @@ abstract class FixLoopContract extends CliTestSupport {
 		assertThat(status(99)).isEqualTo("SHIPPED");
 		assertThat(execute.field("applied")).isEqualTo("11");
 		assertThat(execute.field("conflicts")).isEqualTo("1");
+		assertThat(execute.out()).contains("review them, then plan a new fix if needed");
 		assertThat(jdbc.queryForObject(
 				"SELECT key_json FROM ops_audit WHERE run_id = ? AND outcome = 'conflict'", String.class, execute.run()))
 			.isEqualTo("{\"id\":99}");

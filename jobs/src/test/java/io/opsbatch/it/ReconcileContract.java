@@ -36,6 +36,9 @@ abstract class ReconcileContract extends CliTestSupport {
 
 	static final List<Long> WRONG = List.of(7L, 23L, 42L, 77L, 101L);
 
+	/** Labels a row's text encoding must keep apart: separators, the null marker, empty. */
+	static final List<String> LABELS = List.of("L0", "L1", "L2", "L3", "|", "L1|", "\\N", "");
+
 	@Autowired
 	Operations operations;
 
@@ -66,14 +69,17 @@ abstract class ReconcileContract extends CliTestSupport {
 					  extra: delete
 					  insert-values: {customer_id: 0, currency: EUR, updated_at: "2020-01-01T00:00:00"}
 					""");
-			Files.writeString(directory.resolve("balances-tolerant.yml"), """
-					description: balances within 20.00
-					source:
-					  store: app
-					  query: SELECT account_id AS id, SUM(amount) AS balance FROM ledger_entries GROUP BY account_id
-					derived: {store: app, table: accounts, key: [id], fields: [balance]}
-					tolerance: {balance: 20.00}
-					""");
+			for (String store : List.of("app", "second")) {
+				String suffix = store.equals("app") ? "" : "-second";
+				Files.writeString(directory.resolve("balances-tolerant" + suffix + ".yml"), """
+						description: balances within 10.42
+						source:
+						  store: app
+						  query: SELECT account_id AS id, SUM(amount) AS balance FROM ledger_entries GROUP BY account_id
+						derived: {store: %s, table: accounts, key: [id], fields: [balance]}
+						tolerance: {balance: 10.42}
+						""".formatted(store));
+			}
 			for (String store : List.of("app", "second")) {
 				for (String suffix : List.of("", "_t")) {
 					Files.writeString(directory.resolve("random" + suffix.replace('_', '-') + "-" + store + ".yml"), """
@@ -83,6 +89,26 @@ abstract class ReconcileContract extends CliTestSupport {
 							correct: {missing: insert, extra: delete}
 							""".formatted(suffix, store, suffix));
 				}
+			}
+			for (String store : List.of("app", "second")) {
+				String suffix = store.equals("app") ? "" : "-second";
+				Files.writeString(directory.resolve("entries" + suffix + ".yml"), """
+						description: one row per ledger entry, so several rows per account
+						source: {store: app, query: "SELECT account_id AS id, amount AS balance FROM ledger_entries"}
+						derived: {store: %s, table: accounts, key: [id], fields: [balance]}
+						""".formatted(store));
+				Files.writeString(directory.resolve("null-key" + suffix + ".yml"), """
+						description: balances, the key of account 42 lost
+						source:
+						  store: app
+						  query: >-
+						    SELECT NULLIF(account_id, 42) AS id, SUM(amount) AS balance FROM ledger_entries
+						    GROUP BY account_id
+						derived: {store: %s, table: accounts, key: [id], fields: [balance]}
+						correct:
+						  missing: insert
+						  insert-values: {customer_id: 0, currency: EUR, updated_at: "2020-01-01T00:00:00"}
+						""".formatted(store));
 			}
 			Files.writeString(directory.resolve("balances-second.yml"), """
 					description: balances of the copy of accounts in the second store
@@ -206,6 +232,8 @@ abstract class ReconcileContract extends CliTestSupport {
 		assertThat(execute.exitCode()).as(execute.toString()).isEqualTo(4);
 		assertThat(execute.field("applied")).isEqualTo("4");
 		assertThat(execute.field("conflicts")).isEqualTo("1");
+		assertThat(execute.out()).contains("review them, then run the reconciliation again to plan what still differs: "
+				+ "opsbatch reconcile balances --all").doesNotContain("plan a new fix");
 		assertThat(balance(42)).isEqualByComparingTo("1.00");
 	}
 
@@ -227,11 +255,25 @@ abstract class ReconcileContract extends CliTestSupport {
 
 	@Test
 	void differences_within_the_tolerance_match() {
-		CliResult result = opsbatch("reconcile", "balances-tolerant", "--all", "--as", "alice");
+		// the wrong balances are off by 10.07, 10.23, 10.42, 10.77 and 11.01: a tolerance of 10.42 absorbs the first
+		// three (the last exactly at the tolerance) and leaves 77 and 101
+		copyAccountsToSecond();
+		CliResult join = opsbatch("reconcile", "balances-tolerant", "--all", "--as", "alice");
+		CliResult stream = opsbatch("reconcile", "balances-tolerant-second", "--all", "--strategy", "stream", "--as",
+				"alice");
+		CliResult bisect = opsbatch("reconcile", "balances-tolerant-second", "--all", "--strategy", "bisect", "--as",
+				"alice");
 
-		assertThat(result.exitCode()).as(result.toString()).isZero();
-		assertThat(result.field("matching")).isEqualTo("120");
-		assertThat(result.field("affected")).isEqualTo("0");
+		for (CliResult result : List.of(join, stream, bisect)) {
+			assertThat(result.exitCode()).as(result.toString()).isZero();
+			assertThat(result.field("matching")).as(result.toString()).isEqualTo("118");
+			assertThat(result.field("mismatched")).as(result.toString()).isEqualTo("2");
+			assertThat(result.field("affected")).isEqualTo("2");
+			assertThat(jdbc.queryForList("SELECT key_json FROM ops_plan_item WHERE plan_id = ? ORDER BY seq",
+					String.class, result.plan()))
+				.containsExactly("{\"id\":77}", "{\"id\":101}");
+		}
+		assertThat(join.field("strategy")).startsWith("join");
 	}
 
 	@Test
@@ -287,6 +329,47 @@ abstract class ReconcileContract extends CliTestSupport {
 	}
 
 	@Test
+	void a_source_with_several_rows_per_key_is_refused_by_every_strategy_and_changes_nothing() {
+		refusedByEveryStrategy("entries", "source store app returned key [",
+				"] more than once: keys must be unique on both sides");
+	}
+
+	@Test
+	void a_null_key_is_refused_by_every_strategy_naming_the_reconciliation_and_the_side() {
+		refusedByEveryStrategy("null-key",
+				"source store app returned a row with a null key [id]: key columns must be non-null");
+	}
+
+	/** Join in the app store, stream and bisect against the second: exit 2, the message, no plan, no change. */
+	private void refusedByEveryStrategy(String name, String... message) {
+		copyAccountsToSecond();
+		List<Map<String, Object>> app = snapshot("accounts", "id");
+		List<Map<String, Object>> copy = second().queryForList("SELECT * FROM accounts ORDER BY id");
+		long plans = count("SELECT COUNT(*) FROM ops_plan WHERE status <> 'DRAFT'");
+
+		CliResult join = opsbatch("reconcile", name, "--all", "--as", "alice");
+		CliResult stream = opsbatch("reconcile", name + "-second", "--all", "--strategy", "stream", "--as", "alice");
+		CliResult bisect = opsbatch("reconcile", name + "-second", "--all", "--strategy", "bisect", "--as", "alice");
+
+		assertThat(join.field("strategy")).startsWith("join");
+		for (CliResult result : List.of(join, stream, bisect)) {
+			assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+			assertThat(result.err()).as(result.toString()).contains("reconciliation " + name).contains(message);
+			assertThat(result.out()).doesNotContain("approve");
+			assertThat(jdbc.queryForObject("SELECT status FROM ops_plan WHERE id = ?", String.class, result.plan()))
+				.as("never sealed, so it cannot be approved")
+				.isEqualTo("DRAFT");
+		}
+		assertThat(count("SELECT COUNT(*) FROM ops_plan_item WHERE plan_id = ?", join.plan()))
+			.as("join refuses before it compares")
+			.isZero();
+		assertThat(count("SELECT COUNT(*) FROM ops_plan WHERE status <> 'DRAFT'")).as("no plan to approve")
+			.isEqualTo(plans);
+		assertThat(snapshot("accounts", "id")).isEqualTo(app);
+		assertThat(second().queryForList("SELECT * FROM accounts ORDER BY id")).isEqualTo(copy);
+	}
+
+	@Test
 	void the_three_strategies_plan_identical_corrections_on_randomized_data() {
 		for (int seed = 1; seed <= 4; seed++) {
 			boolean text = seed % 2 == 0;
@@ -327,7 +410,10 @@ abstract class ReconcileContract extends CliTestSupport {
 		second().batchUpdate("INSERT INTO accounts VALUES (?, ?, ?, ?, ?)", rows);
 	}
 
-	/** rec_source in app, rec_derived in app and (identical) in second; text or integer keys with gaps. */
+	/**
+	 * rec_source in app, rec_derived in app and (identical) in second; text or integer keys with gaps, integer keys
+	 * also at both ends of the 64-bit range.
+	 */
 	private void randomTables(Random random, boolean textKeys) {
 		List<Object[]> source = new ArrayList<>();
 		List<Object[]> derived = new ArrayList<>();
@@ -336,14 +422,21 @@ abstract class ReconcileContract extends CliTestSupport {
 			id += 1 + ((random.nextInt(10) == 0) ? random.nextInt(100) : 0);
 			Object key = textKeys ? "k" + Long.toString(id * 7919 % 100003, 36) : (Object) id;
 			BigDecimal amount = BigDecimal.valueOf(random.nextInt(100000), 2);
-			String label = (random.nextInt(10) == 0) ? null : "L" + random.nextInt(4);
+			String label = (random.nextInt(10) == 0) ? null : LABELS.get(random.nextInt(LABELS.size()));
 			source.add(new Object[] { key, amount, label });
 			int fate = random.nextInt(20);
 			if (fate == 0) {
 				continue;
 			}
 			derived.add(new Object[] { key, (fate == 1) ? amount.add(BigDecimal.ONE) : amount,
-					(fate == 2) ? "changed" : label });
+					(fate == 2) ? "changed" : (fate == 3) ? lookalike(label) : label });
+		}
+		if (!textKeys) {
+			source.add(new Object[] { Long.MIN_VALUE, BigDecimal.ONE, "min" });
+			derived.add(new Object[] { Long.MIN_VALUE, BigDecimal.TEN, "min" });
+			source.add(new Object[] { Long.MAX_VALUE, BigDecimal.ONE, "max" });
+			derived.add(new Object[] { Long.MAX_VALUE, BigDecimal.ONE, "max" });
+			derived.add(new Object[] { Long.MAX_VALUE - 1, BigDecimal.ONE, "extra" });
 		}
 		for (int i = 0; i < 5; i++) {
 			derived.add(new Object[] { textKeys ? "x" + i : (Object) (100000L + i * 13), BigDecimal.TEN, "extra" });
@@ -360,6 +453,14 @@ abstract class ReconcileContract extends CliTestSupport {
 		jdbc.execute("CREATE TABLE rec_source" + suffix + " (id " + keyType + " NOT NULL PRIMARY KEY, "
 				+ "amount NUMERIC(12,2), label VARCHAR(20))");
 		jdbc.batchUpdate("INSERT INTO rec_source" + suffix + " (id, amount, label) VALUES (?, ?, ?)", source);
+	}
+
+	/** A different label whose text a naive row encoding would confuse with it. */
+	private static String lookalike(String label) {
+		if (label == null) {
+			return "\\N";
+		}
+		return (label.equals("\\N") || label.isEmpty()) ? null : label + "|";
 	}
 
 	BigDecimal balance(long id) {

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.opsbatch.platform.plan.CanonicalJson;
 import io.opsbatch.platform.reconcile.Comparison;
+import io.opsbatch.platform.reconcile.ComparisonFailedException;
 import io.opsbatch.platform.reconcile.ComparisonStrategy;
 import io.opsbatch.platform.reconcile.Difference;
 import io.opsbatch.platform.reconcile.DifferenceCursor;
@@ -65,7 +66,12 @@ public class DifferenceReader implements ItemStreamReader<Difference> {
 
 	@Override
 	public void open(ExecutionContext context) {
-		cursor = strategy.open(comparison);
+		try {
+			cursor = strategy.open(comparison);
+		}
+		catch (ComparisonFailedException ex) {
+			throw named(definition, ex);
+		}
 		long skip = context.getLong(READ_COUNT, 0L);
 		while (read < skip && next() != null) {
 			// already planned before the restart
@@ -83,8 +89,19 @@ public class DifferenceReader implements ItemStreamReader<Difference> {
 		return difference;
 	}
 
+	/** The failure with the reconciliation's name in front, so that the operator knows which file to look at. */
+	static ComparisonFailedException named(ReconciliationDefinition definition, ComparisonFailedException ex) {
+		return new ComparisonFailedException("reconciliation " + definition.name() + ": " + ex.getMessage(), ex);
+	}
+
 	private Difference next() {
-		Difference difference = cursor.next();
+		Difference difference;
+		try {
+			difference = cursor.next();
+		}
+		catch (ComparisonFailedException ex) {
+			throw named(definition, ex);
+		}
 		if (difference != null) {
 			read++;
 			if (preview.size() < previewRows) {

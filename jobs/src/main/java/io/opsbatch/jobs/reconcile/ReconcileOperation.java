@@ -12,6 +12,7 @@ import io.opsbatch.platform.change.jdbc.JdbcTargetStores;
 import io.opsbatch.platform.launch.Operation;
 import io.opsbatch.platform.reconcile.Comparison;
 import io.opsbatch.platform.reconcile.ComparisonCounts;
+import io.opsbatch.platform.reconcile.ComparisonFailedException;
 import io.opsbatch.platform.reconcile.ComparisonStrategy;
 import io.opsbatch.platform.reconcile.DifferenceCursor;
 import io.opsbatch.platform.reconcile.jdbc.BisectStrategy;
@@ -177,6 +178,9 @@ public class ReconcileOperation implements Operation {
 						+ definition.name() + ": neither the source (" + definition.sourceStore() + ") nor "
 						+ definition.derivedStore() + "." + definition.derivedTable() + " has it");
 			}
+		}
+		catch (ComparisonFailedException ex) {
+			throw DifferenceReader.named(definition, ex);
 		}
 	}
 

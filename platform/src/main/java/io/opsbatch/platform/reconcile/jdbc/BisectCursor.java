@@ -24,8 +24,6 @@ import io.opsbatch.platform.reconcile.support.RowComparator;
 import io.opsbatch.platform.reconcile.support.SortedMerge;
 import io.opsbatch.platform.reconcile.support.Tally;
 
-import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * One bisection, depth first and left to right so that differences come in key order. Memory holds the pending
@@ -112,23 +110,48 @@ final class BisectCursor implements DifferenceCursor {
 	}
 
 	private void start() {
-		if (integer()) {
-			List<Object[]> bounds = both(() -> single(source, source.bounds()), () -> single(derived, derived.bounds()));
-			Object[] s = bounds.get(0);
-			Object[] d = bounds.get(1);
-			long sourceRows = ((Number) s[2]).longValue();
-			long derivedRows = ((Number) d[2]).longValue();
-			if (sourceRows + derivedRows == 0) {
-				return;
-			}
-			long lo = Math.min(longAt(s, 0, Long.MAX_VALUE), longAt(d, 0, Long.MAX_VALUE));
-			long hi = Math.max(longAt(s, 1, Long.MIN_VALUE), longAt(d, 1, Long.MIN_VALUE)) + 1;
-			pending.push(new Task(new SideSql.Segment(lo, hi), sourceRows, derivedRows));
+		List<Object[]> bounds = both(() -> source.query(source.bounds()).get(0),
+				() -> derived.query(derived.bounds()).get(0));
+		Object[] s = bounds.get(0);
+		Object[] d = bounds.get(1);
+		requireNonNullKeys(source, s);
+		requireNonNullKeys(derived, d);
+		long sourceRows = ((Number) s[2]).longValue();
+		long derivedRows = ((Number) d[2]).longValue();
+		if (sourceRows + derivedRows == 0) {
+			return;
 		}
-		else {
-			List<Object[]> counts = both(() -> single(source, source.count()), () -> single(derived, derived.count()));
-			pending.push(new Task(SideSql.Segment.ALL, ((Number) counts.get(0)[0]).longValue(),
-					((Number) counts.get(1)[0]).longValue()));
+		if (!integer()) {
+			pending.push(new Task(SideSql.Segment.ALL, sourceRows, derivedRows));
+			return;
+		}
+		long lo = Math.min(longAt(s, 0, Long.MAX_VALUE), longAt(d, 0, Long.MAX_VALUE));
+		long max = Math.max(longAt(s, 1, Long.MIN_VALUE), longAt(d, 1, Long.MIN_VALUE));
+		Long hi = (max == Long.MAX_VALUE) ? null : max + 1;
+		pending.push(new Task(new SideSql.Segment(lo, hi), sourceRows, derivedRows));
+	}
+
+	/** Key ranges never select a null key: refuse it instead of silently leaving its row out. */
+	private void requireNonNullKeys(SideSql side, Object[] bounds) {
+		if (((Number) bounds[2]).longValue() != ((Number) bounds[3]).longValue()) {
+			throw ComparisonFailedException.nullKey(side.label, comparison.key());
+		}
+	}
+
+	/**
+	 * The width {@code hi - lo} of an integer segment, or -1 when it cannot be split by arithmetic: an open bound
+	 * (the range ends at Long.MAX_VALUE) or a width beyond 2^63 - 1. Such a segment is split at quantiles, as text keys
+	 * are, so no key arithmetic overflows, here or in the bucket expression.
+	 */
+	private static long span(SideSql.Segment segment) {
+		if (!(segment.lo() instanceof Number lo) || !(segment.hi() instanceof Number hi)) {
+			return -1;
+		}
+		try {
+			return Math.max(0, Math.subtractExact(hi.longValue(), lo.longValue()));
+		}
+		catch (ArithmeticException ex) {
+			return -1;
 		}
 	}
 
@@ -145,17 +168,22 @@ final class BisectCursor implements DifferenceCursor {
 		int buckets = (int) Math.min(factor, Math.max(2, (rows + threshold - 1) / threshold));
 		List<SideSql.Segment> segments = new ArrayList<>();
 		List<Map<Long, Checksum>> sums;
-		if (integer()) {
+		long span = integer() ? span(task.segment()) : -1;
+		if (span >= 0) {
 			long lo = ((Number) task.segment().lo()).longValue();
 			long hi = ((Number) task.segment().hi()).longValue();
-			long span = hi - lo;
 			if (span <= 1) {
 				fetch(task.segment());
 				return;
 			}
-			long width = Math.max(1, (span + buckets - 1) / buckets);
-			for (long start = lo; start < hi; start += width) {
-				segments.add(new SideSql.Segment(start, Math.min(hi, start + width)));
+			long width = span / buckets + ((span % buckets == 0) ? 0 : 1);
+			for (long offset = 0;; offset += width) {
+				long start = lo + offset;
+				if (span - offset <= width) {
+					segments.add(new SideSql.Segment(start, hi));
+					break;
+				}
+				segments.add(new SideSql.Segment(start, start + width));
 			}
 			sums = both(() -> checksums(source, source.checksums(task.segment(), lo, width)),
 					() -> checksums(derived, derived.checksums(task.segment(), lo, width)));
@@ -164,7 +192,7 @@ final class BisectCursor implements DifferenceCursor {
 			SideSql larger = (task.sourceRows() >= task.derivedRows()) ? source : derived;
 			long step = Math.max(1, (rows + buckets - 1) / buckets);
 			List<Object> boundaries = new ArrayList<>();
-			for (Object[] row : query(larger, larger.quantiles(task.segment(), step))) {
+			for (Object[] row : larger.query(larger.quantiles(task.segment(), step))) {
 				Object boundary = row[0];
 				Object previous = boundaries.isEmpty() ? task.segment().lo() : boundaries.get(boundaries.size() - 1);
 				if (previous == null || RowComparator.compareValues(boundary, previous) > 0) {
@@ -198,8 +226,7 @@ final class BisectCursor implements DifferenceCursor {
 	private void fetch(SideSql.Segment segment) {
 		List<List<Row>> rows = both(() -> rows(source, segment), () -> rows(derived, segment));
 		SortedMerge merge = new SortedMerge(rows.get(0).iterator(), rows.get(1).iterator(), comparison.key(),
-				comparison.fields(), comparator, "source store " + source.side.store(),
-				"derived store " + derived.side.store());
+				comparison.fields(), comparator, source.label, derived.label);
 		for (Difference difference = merge.next(); difference != null; difference = merge.next()) {
 			ready.add(difference);
 		}
@@ -218,33 +245,11 @@ final class BisectCursor implements DifferenceCursor {
 
 	private Map<Long, Checksum> checksums(SideSql side, SideSql.Sql sql) {
 		Map<Long, Checksum> sums = new HashMap<>();
-		for (Object[] row : query(side, sql)) {
+		for (Object[] row : side.query(sql)) {
 			BigDecimal sum = (row[2] instanceof BigDecimal b) ? b : new BigDecimal(Objects.toString(row[2], "0"));
 			sums.put(((Number) row[0]).longValue(), new Checksum(((Number) row[1]).longValue(), sum));
 		}
 		return sums;
-	}
-
-	private static Object[] single(SideSql side, SideSql.Sql sql) {
-		return query(side, sql).get(0);
-	}
-
-	private static List<Object[]> query(SideSql side, SideSql.Sql sql) {
-		try {
-			return new JdbcTemplate(side.side.dataSource()).query(sql.text(), (rs, n) -> {
-				Object[] row = new Object[rs.getMetaData().getColumnCount()];
-				for (int i = 0; i < row.length; i++) {
-					Object value = rs.getObject(i + 1);
-					row[i] = (value instanceof BigDecimal) ? value
-							: io.opsbatch.platform.change.jdbc.JdbcValues.toJson(value);
-				}
-				return row;
-			}, sql.parameters().toArray());
-		}
-		catch (DataAccessException ex) {
-			throw new ComparisonFailedException("cannot read store " + side.side.store() + ": "
-					+ SideSql.firstLine(ex.getMostSpecificCause().getMessage()), ex);
-		}
 	}
 
 	/** Run one read per side at the same time; the sides are usually two databases. */

@@ -10,8 +10,9 @@ import io.opsbatch.platform.reconcile.DifferenceCursor;
  * split into up to {@code factor} segments; each side computes COUNT and SUM of a 64-bit hash of every row's text per
  * segment in its own database (both sides at once); equal segments are counted as matching without moving a row;
  * differing segments are split again, and rows are fetched and merged only for segments of at most
- * {@code threshold} rows. Integer keys are split by arithmetic; other keys at quantiles of the larger side, so any
- * orderable key works.
+ * {@code threshold} rows. Integer keys are split by arithmetic; other keys, and integer ranges that end at
+ * Long.MAX_VALUE or are wider than 2^63 - 1, at quantiles of the larger side, so any orderable key works and no key
+ * arithmetic overflows.
  * <p>
  * It finds exactly the differences of {@link StreamStrategy}: a segment whose checksums differ only in text (1.5 and
  * 1.50, values within a tolerance, two dialects) is fetched and compared by value; two different segments with equal

@@ -2,7 +2,7 @@ package io.opsbatch.platform.reconcile.jdbc;
 
 import java.util.List;
 
-/** H2: the first 8 bytes of SHA-256 as the hash, a CASE chain for buckets, no full outer join. */
+/** H2: the first 8 bytes of SHA-256 of the encoded fields as the hash, a CASE chain for buckets, no full outer join. */
 record H2Dialect() implements SqlDialect {
 
 	@Override
@@ -17,9 +17,15 @@ record H2Dialect() implements SqlDialect {
 
 	@Override
 	public String rowHash(List<String> expressions) {
-		return "CAST(SUBSTRING(HASH('SHA-256', CONCAT_WS('|', "
-				+ String.join(", ", expressions.stream().map((e) -> "COALESCE(CAST(" + e + " AS VARCHAR), '\\N')").toList())
-				+ ")), 1, 8) AS BIGINT)";
+		return "CAST(SUBSTRING(HASH('SHA-256', "
+				+ String.join(" || ", expressions.stream().map(H2Dialect::encoded).toList()) + "), 1, 8) AS BIGINT)";
+	}
+
+	/** The field as {@code N} or {@code V<length>:<text>}, so that no two rows give the same text. */
+	private static String encoded(String expression) {
+		String text = "CAST(" + expression + " AS VARCHAR)";
+		return "CASE WHEN " + text + " IS NULL THEN 'N' ELSE 'V' || CAST(LENGTH(" + text + ") AS VARCHAR) || ':' || "
+				+ text + " END";
 	}
 
 	@Override

@@ -22,7 +22,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Both sides in one database: one query, a full outer join of the source and the derived table restricted to the rows
  * that differ, does the comparison where the data is; only differences travel. Matching rows are counted as the
  * derived rows that are neither extra nor mismatched. On H2, which has no full outer join, the join is a left join
- * plus an anti-join.
+ * plus an anti-join. A join would pair every row of a duplicated key with every other and drop null keys, so each
+ * side's keys are first checked to be unique and non-null (one GROUP BY per side, in the database); a side that
+ * fails is refused as {@link StreamStrategy} refuses it.
  */
 public class JoinStrategy implements ComparisonStrategy {
 
@@ -48,6 +50,8 @@ public class JoinStrategy implements ComparisonStrategy {
 		}
 		SideSql source = new SideSql(comparison.source(), comparison);
 		SideSql derived = new SideSql(comparison.derived(), comparison);
+		source.requireUniqueKeys();
+		derived.requireUniqueKeys();
 		SideSql.Sql query = differences(comparison, source, derived);
 		int keys = comparison.key().size();
 		int fields = comparison.fields().size();

@@ -4,7 +4,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 
-/** PostgreSQL: {@code hashtextextended}, {@code width_bucket} over an array of boundaries, {@code COLLATE "C"}. */
+/**
+ * PostgreSQL: {@code hashtextextended} of the encoded fields, {@code width_bucket} over an array of boundaries,
+ * {@code COLLATE "C"}.
+ */
 record PostgresDialect(boolean binaryCollation) implements SqlDialect {
 
 	private static final Set<String> BINARY = Set.of("c", "posix", "c.utf-8", "c.utf8");
@@ -25,9 +28,15 @@ record PostgresDialect(boolean binaryCollation) implements SqlDialect {
 
 	@Override
 	public String rowHash(List<String> expressions) {
-		return "hashtextextended(concat_ws('|', "
-				+ String.join(", ", expressions.stream().map((e) -> "coalesce((" + e + ")::text, '\\N')").toList())
-				+ "), 0)";
+		return "hashtextextended(" + String.join(" || ", expressions.stream().map(PostgresDialect::encoded).toList())
+				+ ", 0)";
+	}
+
+	/** The field as {@code N} or {@code V<length>:<text>}, so that no two rows give the same text. */
+	private static String encoded(String expression) {
+		String text = "(" + expression + ")::text";
+		return "CASE WHEN " + text + " IS NULL THEN 'N' ELSE 'V' || length(" + text + ")::text || ':' || " + text
+				+ " END";
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package io.opsbatch.platform.reconcile.jdbc;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -16,6 +17,9 @@ import io.opsbatch.platform.reconcile.Comparison;
 import io.opsbatch.platform.reconcile.ComparisonFailedException;
 import io.opsbatch.platform.reconcile.ComparisonSide;
 import io.opsbatch.platform.reconcile.support.Row;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The SQL one side of a comparison is read with: rows in key order, counts, bucket checksums and key quantiles, each
@@ -39,6 +43,9 @@ final class SideSql {
 
 	final ComparisonSide side;
 
+	/** "source store x" or "derived store y", for messages. */
+	final String label;
+
 	final SqlDialect dialect;
 
 	private final List<String> key;
@@ -53,6 +60,7 @@ final class SideSql {
 
 	SideSql(ComparisonSide side, Comparison comparison) {
 		this.side = side;
+		this.label = ((side == comparison.source()) ? "source" : "derived") + " store " + side.store();
 		this.key = comparison.key();
 		this.fields = comparison.fields();
 		this.resource = comparison.resource();
@@ -115,12 +123,55 @@ final class SideSql {
 		return new Sql("SELECT COUNT(*) FROM " + side.relation() + " t" + where(Segment.ALL, parameters), parameters);
 	}
 
-	/** MIN, MAX and COUNT of an integer key. */
+	/** MIN and MAX of a single-column key, the row count and the count of non-null keys. */
 	Sql bounds() {
 		List<Object> parameters = new ArrayList<>();
 		String k = "t." + key.get(0);
-		return new Sql("SELECT MIN(" + k + "), MAX(" + k + "), COUNT(*) FROM " + side.relation() + " t"
-				+ where(Segment.ALL, parameters), parameters);
+		return new Sql("SELECT MIN(" + k + "), MAX(" + k + "), COUNT(*), COUNT(" + k + ") FROM " + side.relation()
+				+ " t" + where(Segment.ALL, parameters), parameters);
+	}
+
+	/** The first key that is null or on several rows; no row when the keys are unique and non-null. */
+	Sql keyCheck() {
+		List<Object> parameters = new ArrayList<>();
+		String keys = columns(key);
+		String nulls = String.join(" OR ", key.stream().map((c) -> "t." + c + " IS NULL").toList());
+		return new Sql("SELECT " + keys + " FROM " + side.relation() + " t" + where(Segment.ALL, parameters)
+				+ " GROUP BY " + keys + " HAVING COUNT(*) > 1 OR " + nulls + " FETCH FIRST 1 ROWS ONLY", parameters);
+	}
+
+	/**
+	 * Refuse a side whose keys are null or duplicated, as the merge of {@link StreamStrategy} does.
+	 * @throws ComparisonFailedException naming the side and the first such key
+	 */
+	void requireUniqueKeys() {
+		List<Object[]> offending = query(keyCheck());
+		if (offending.isEmpty()) {
+			return;
+		}
+		Object[] first = offending.get(0);
+		if (java.util.Arrays.asList(first).contains(null)) {
+			throw ComparisonFailedException.nullKey(label, key);
+		}
+		throw ComparisonFailedException.duplicateKey(label, first);
+	}
+
+	/** Run a query on this side; values JSON-friendly except decimals, which stay exact. */
+	List<Object[]> query(Sql sql) {
+		try {
+			return new JdbcTemplate(side.dataSource()).query(sql.text(), (rs, n) -> {
+				Object[] row = new Object[rs.getMetaData().getColumnCount()];
+				for (int i = 0; i < row.length; i++) {
+					Object value = rs.getObject(i + 1);
+					row[i] = (value instanceof BigDecimal) ? value : JdbcValues.toJson(value);
+				}
+				return row;
+			}, sql.parameters().toArray());
+		}
+		catch (DataAccessException ex) {
+			throw new ComparisonFailedException("cannot read " + label + ": "
+					+ firstLine(ex.getMostSpecificCause().getMessage()), ex);
+		}
 	}
 
 	/** Per bucket: COUNT and SUM of row hashes, buckets by arithmetic {@code (key - lo) / width}. */

@@ -23,7 +23,11 @@ interface SqlDialect {
 	/** A key expression that sorts and compares in binary (code point) order. */
 	String binaryOrder(String expression, boolean text);
 
-	/** A BIGINT hash of the text of the given expressions, nulls distinct from every value. */
+	/**
+	 * A BIGINT hash of the text of the given expressions. Each value is encoded unambiguously before hashing (null as
+	 * {@code N}, a value as {@code V<length>:<text>}), so rows that differ in any field, a null or where a character
+	 * falls between two fields hash the same only by a 64-bit collision.
+	 */
 	String rowHash(List<String> expressions);
 
 	/**

@@ -14,7 +14,7 @@ import io.opsbatch.platform.reconcile.DifferenceKind;
 
 /**
  * Merges two sides read in key order, holding one row of each at a time. Refuses (rather than mis-merges) a side whose
- * keys are duplicated or out of order, e.g. because its database sorts text with another collation.
+ * keys are null, duplicated or out of order, e.g. because its database sorts text with another collation.
  */
 public class SortedMerge implements DifferenceCursor {
 
@@ -111,10 +111,17 @@ public class SortedMerge implements DifferenceCursor {
 		if (row == null) {
 			return last;
 		}
-		if (last != null && RowComparator.compareKeys(last, row.key()) >= 0) {
+		if (Arrays.asList(row.key()).contains(null)) {
+			throw ComparisonFailedException.nullKey(side, key);
+		}
+		int order = (last == null) ? -1 : RowComparator.compareKeys(last, row.key());
+		if (order == 0) {
+			throw ComparisonFailedException.duplicateKey(side, row.key());
+		}
+		if (order > 0) {
 			throw new ComparisonFailedException(side + " returned key " + Arrays.toString(row.key()) + " after "
-					+ Arrays.toString(last) + ": keys must be unique, and the database must sort them in binary order "
-					+ "(for text keys use a \"C\" collation)");
+					+ Arrays.toString(last) + ": the database must sort keys in binary order (for text keys use a "
+					+ "\"C\" collation)");
 		}
 		return row.key();
 	}

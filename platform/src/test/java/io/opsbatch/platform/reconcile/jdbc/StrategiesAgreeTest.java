@@ -26,12 +26,20 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Property-style: on randomized data (missing, extra and changed rows, gaps in the key range, text keys, nulls,
- * tolerances) every strategy finds exactly the differences and counts of an in-memory oracle, in key order.
+ * Property-style: on randomized data (missing, extra and changed rows, gaps in the key range, keys at the ends of
+ * the 64-bit range, text keys, nulls, look-alike labels, tolerances) every strategy finds exactly the differences and
+ * counts of an in-memory oracle, in key order.
  */
 class StrategiesAgreeTest {
 
 	private static final int SEEDS = 150;
+
+	/** Keys at both ends of the 64-bit range: ranges that end at Long.MAX_VALUE or are wider than 2^63. */
+	private static final long[] ENDS = { Long.MIN_VALUE, Long.MIN_VALUE + 1, Long.MIN_VALUE + 2, Long.MAX_VALUE - 2,
+			Long.MAX_VALUE - 1, Long.MAX_VALUE };
+
+	/** Labels with the characters a row's text encoding must keep apart: separators, the null marker, empty. */
+	private static final String[] LABELS = { "L0", "L1", "L2", "L3", "L4", "|", "L1|", "|L1", "\\N", "" };
 
 	private final DataSource same = new DriverManagerDataSource("jdbc:h2:mem:agree;DB_CLOSE_DELAY=-1", "sa", "");
 
@@ -89,6 +97,31 @@ class StrategiesAgreeTest {
 		}
 	}
 
+	@Test
+	void bisect_tells_apart_rows_whose_text_differs_only_in_where_a_separator_or_a_null_falls() {
+		JdbcTemplate source = new JdbcTemplate(same);
+		JdbcTemplate derived = new JdbcTemplate(other);
+		for (JdbcTemplate db : List.of(source, derived)) {
+			db.execute("DROP TABLE IF EXISTS pair");
+			db.execute("CREATE TABLE pair (id BIGINT NOT NULL PRIMARY KEY, a VARCHAR(20), b VARCHAR(20))");
+		}
+		source.batchUpdate("INSERT INTO pair (id, a, b) VALUES (?, ?, ?)",
+				List.of(new Object[] { 1, "x|y", "z" }, new Object[] { 2, null, "a" }, new Object[] { 3, "", null },
+						new Object[] { 4, "\\N", "q" }, new Object[] { 5, "m", "n" }));
+		derived.batchUpdate("INSERT INTO pair (id, a, b) VALUES (?, ?, ?)",
+				List.of(new Object[] { 1, "x", "y|z" }, new Object[] { 2, "\\N", "a" }, new Object[] { 3, null, "" },
+						new Object[] { 4, null, "q" }, new Object[] { 5, "m", "n" }));
+		Comparison comparison = new Comparison(new ComparisonSide("source", same, "pair"),
+				new ComparisonSide("derived", other, "pair"), List.of("id"), List.of("a", "b"), Map.of(), null);
+
+		Outcome bisect = run(new BisectStrategy(2, 1, 10), comparison);
+
+		assertThat(bisect.differences()).extracting(Difference::key)
+			.containsExactly(Map.of("id", 1L), Map.of("id", 2L), Map.of("id", 3L), Map.of("id", 4L));
+		assertThat(bisect.counts()).isEqualTo(new ComparisonCounts(1, 4, 0, 0));
+		assertThat(bisect).isEqualTo(run(new StreamStrategy(10), comparison));
+	}
+
 	private record Outcome(List<Difference> differences, ComparisonCounts counts) {
 	}
 
@@ -121,6 +154,13 @@ class StrategiesAgreeTest {
 			Object key = textKeys ? text(random) : (Object) id;
 			rows.put(key, new Object[] { amount(random), label(random) });
 		}
+		if (!textKeys && random.nextInt(3) == 0) {
+			for (long end : ENDS) {
+				if (random.nextBoolean()) {
+					rows.put(end, new Object[] { amount(random), label(random) });
+				}
+			}
+		}
 		return rows;
 	}
 
@@ -134,10 +174,11 @@ class StrategiesAgreeTest {
 			}
 			Object[] copy = values.clone();
 			if (changeRate > 0 && random.nextInt(100) < changeRate) {
-				switch (random.nextInt(4)) {
+				switch (random.nextInt(5)) {
 					case 0 -> copy[0] = amount(random);
 					case 1 -> copy[1] = label(random);
-					case 2 -> copy[0] = (copy[0] == null) ? new BigDecimal("1.00")
+					case 2 -> copy[1] = lookalike((String) copy[1]);
+					case 3 -> copy[0] = (copy[0] == null) ? new BigDecimal("1.00")
 							: ((BigDecimal) copy[0]).add(new BigDecimal(random.nextBoolean() ? "0.03" : "0.07"));
 					default -> copy[0] = (copy[0] == null) ? null : ((BigDecimal) copy[0]).setScale(2);
 				}
@@ -146,7 +187,9 @@ class StrategiesAgreeTest {
 		});
 		int extra = random.nextInt(10);
 		for (int i = 0; i < extra; i++) {
-			Object key = textKeys ? text(random) : (Object) (long) (random.nextInt(3000) - 1000);
+			Object key = textKeys ? text(random)
+					: (random.nextInt(8) == 0) ? (Object) ENDS[random.nextInt(ENDS.length)]
+							: (Object) (long) (random.nextInt(3000) - 1000);
 			derived.putIfAbsent(key, new Object[] { amount(random), label(random) });
 		}
 		return derived;
@@ -167,7 +210,15 @@ class StrategiesAgreeTest {
 	}
 
 	private static String label(Random random) {
-		return (random.nextInt(15) == 0) ? null : "L" + random.nextInt(5);
+		return (random.nextInt(15) == 0) ? null : LABELS[random.nextInt(LABELS.length)];
+	}
+
+	/** A different label whose text a naive encoding would confuse with it. */
+	private static String lookalike(String label) {
+		if (label == null) {
+			return "\\N";
+		}
+		return (label.equals("\\N") || label.isEmpty()) ? null : label + "|";
 	}
 
 	private static void load(DataSource dataSource, String table, Map<Object, Object[]> rows, boolean textKeys) {
