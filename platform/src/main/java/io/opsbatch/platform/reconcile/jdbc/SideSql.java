@@ -145,6 +145,9 @@ final class SideSql {
 	 * @throws ComparisonFailedException naming the side and the first such key
 	 */
 	void requireUniqueKeys() {
+		if (keyIsPrimaryKey()) {
+			return;
+		}
 		List<Object[]> offending = query(keyCheck());
 		if (offending.isEmpty()) {
 			return;
@@ -154,6 +157,43 @@ final class SideSql {
 			throw ComparisonFailedException.nullKey(label, key);
 		}
 		throw ComparisonFailedException.duplicateKey(label, first);
+	}
+
+	/**
+	 * Whether this side is a table whose primary key is exactly the comparison's key: the database then guarantees
+	 * unique, non-null keys and the check's scan is not needed.
+	 */
+	boolean keyIsPrimaryKey() {
+		String relation = side.relation();
+		if (relation.startsWith("(")) {
+			return false;
+		}
+		int dot = relation.indexOf('.');
+		String schema = (dot < 0) ? null : relation.substring(0, dot);
+		String table = relation.substring(dot + 1);
+		try (Connection connection = side.dataSource().getConnection()) {
+			java.sql.DatabaseMetaData metadata = connection.getMetaData();
+			for (String name : new String[] { table, table.toLowerCase(java.util.Locale.ROOT),
+					table.toUpperCase(java.util.Locale.ROOT) }) {
+				String schemaName = (schema == null) ? connection.getSchema()
+						: metadata.storesUpperCaseIdentifiers() ? schema.toUpperCase(java.util.Locale.ROOT)
+								: schema.toLowerCase(java.util.Locale.ROOT);
+				java.util.Set<String> primaryKey = new java.util.HashSet<>();
+				try (ResultSet rs = metadata.getPrimaryKeys(connection.getCatalog(), schemaName, name)) {
+					while (rs.next()) {
+						primaryKey.add(rs.getString("COLUMN_NAME").toLowerCase(java.util.Locale.ROOT));
+					}
+				}
+				if (!primaryKey.isEmpty()) {
+					return primaryKey.equals(new java.util.HashSet<>(
+							key.stream().map((c) -> c.toLowerCase(java.util.Locale.ROOT)).toList()));
+				}
+			}
+			return false;
+		}
+		catch (SQLException ex) {
+			return false;
+		}
 	}
 
 	/** Run a query on this side; values JSON-friendly except decimals, which stay exact. */

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Keys must be unique and non-null on both sides: every strategy refuses a side that breaks it, naming the side. */
@@ -71,6 +72,28 @@ class StrategiesRefuseBadKeysTest {
 		load(same, "dst", "BIGINT", "1", "2", "2");
 
 		assertRefused(new JoinStrategy(10), "source store source returned key [2] more than once", "BIGINT");
+	}
+
+	@Test
+	void only_a_table_whose_primary_key_is_the_key_is_trusted_without_the_check() {
+		JdbcTemplate jdbc = new JdbcTemplate(same);
+		jdbc.execute("DROP TABLE IF EXISTS keyed");
+		jdbc.execute("CREATE TABLE keyed (id BIGINT PRIMARY KEY, label VARCHAR(20))");
+		jdbc.execute("DROP TABLE IF EXISTS keyed_by_two");
+		jdbc.execute("CREATE TABLE keyed_by_two (id BIGINT, label VARCHAR(20), PRIMARY KEY (id, label))");
+		load(same, "unkeyed", "BIGINT", "1", "1");
+
+		assertThat(side("keyed").keyIsPrimaryKey()).isTrue();
+		assertThat(side("KEYED").keyIsPrimaryKey()).isTrue();
+		assertThat(side("keyed_by_two").keyIsPrimaryKey()).as("a wider primary key").isFalse();
+		assertThat(side("unkeyed").keyIsPrimaryKey()).isFalse();
+		assertThat(side("(SELECT id, label FROM keyed)").keyIsPrimaryKey()).as("a query").isFalse();
+	}
+
+	private SideSql side(String relation) {
+		ComparisonSide side = new ComparisonSide("source", same, relation);
+		return new SideSql(side, new Comparison(side, new ComparisonSide("derived", same, "keyed"), List.of("id"),
+				List.of("label"), Map.of(), null));
 	}
 
 	private static List<ComparisonStrategy> strategies() {
