@@ -160,7 +160,8 @@ class RunsCommand extends CommandBase {
 
 	/** {@code opsbatch runs restart <run-id>}. */
 	@Command(name = "restart",
-			description = "Continue a failed or stopped run from its last committed chunk (same job instance).")
+			description = "Continue a failed or stopped run from its last committed chunk (same job instance), "
+					+ "recorded as run by you (--as).")
 	static class Restart extends CommandBase {
 
 		@Parameters(index = "0", paramLabel = "<run-id>")
@@ -200,7 +201,8 @@ class RunsCommand extends CommandBase {
 						+ "restart it with: opsbatch runs restart " + runId + " --recover");
 			}
 			console.field("restarting", "run " + runId + " (" + execution.getJobInstance().getJobName() + ")");
-			JobExecution restarted = launcher.run(execution.getJobInstance().getJobName(), execution.getJobParameters());
+			JobExecution restarted = launcher.run(execution.getJobInstance().getJobName(),
+					RunParameters.restartedBy(execution.getJobParameters(), identity()));
 			return planRuns.report(console, restarted);
 		}
 

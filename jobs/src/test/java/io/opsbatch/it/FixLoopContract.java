@@ -190,10 +190,14 @@ abstract class FixLoopContract extends CliTestSupport {
 			.isEqualTo(5);
 
 		jdbc.execute("ALTER TABLE orders DROP CONSTRAINT refuse_231");
-		CliResult restarted = opsbatch("runs", "restart", String.valueOf(failed.run()), "--as", "bob");
+		CliResult restarted = opsbatch("runs", "restart", String.valueOf(failed.run()), "--as", "carol");
 
 		assertThat(restarted.exitCode()).as(restarted.toString()).isZero();
 		assertThat(restarted.field("applied")).isEqualTo("7");
+		assertThat(jdbc.queryForList("SELECT DISTINCT executor FROM ops_audit WHERE run_id = ?", String.class,
+				restarted.run())).as("the continued part is audited as who restarted it").containsExactly("carol");
+		assertThat(jdbc.queryForList("SELECT DISTINCT executor FROM ops_audit WHERE run_id = ?", String.class,
+				failed.run())).containsExactly("bob");
 		for (long id : STUCK) {
 			assertThat(status(id)).isEqualTo("PENDING");
 		}

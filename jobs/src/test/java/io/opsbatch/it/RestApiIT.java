@@ -10,10 +10,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.opsbatch.OpsbatchApplication;
+import io.opsbatch.platform.launch.LaunchGuard;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -31,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(PostgresAvailable.class)
 @SpringBootTest(classes = OpsbatchApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { CliTestSupport.CONFIG, CliTestSupport.NO_CLI_RUNNER,
+		properties = { CliTestSupport.CONFIG, CliTestSupport.NO_CLI_RUNNER, CliTestSupport.SMALL_CHUNKS,
 				// absolute: in a web application a relative path would be read as a servlet context resource
 				"opsbatch.fixes.directory=${user.dir}/../config/fixes", "opsbatch.runs-directory=${user.dir}/target/it-runs",
 				"opsbatch.orphans.directory=${user.dir}/../config/orphan-rules",
@@ -47,14 +49,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"opsbatch.server.users[3].name=dave", "opsbatch.server.users[3].password=" + RestApiIT.DAVE_HASH,
 				"opsbatch.server.users[3].roles=executor",
 				"opsbatch.server.users[4].name=erin", "opsbatch.server.users[4].password=" + RestApiIT.ALICE_HASH,
-				"opsbatch.server.users[4].roles=operator,approver" })
+				"opsbatch.server.users[4].roles=operator,approver",
+				"opsbatch.server.users[5].name=frank", "opsbatch.server.users[5].password=" + RestApiIT.ALICE_HASH,
+				"opsbatch.server.users[5].roles=executor" })
 class RestApiIT extends CliTestSupport {
 
 	static final String CAROL = "opsbatch.server.users[0].name=carol";
 
 	static final String CAROL_PW = "opsbatch.server.users[0].password={bcrypt}$2a$10$zR07RrEQsz7tqyLljYtS2ez8dLWDcNJbpm4oJDAdG4wrI/pieDxTG";
 
-	/** alice-demo (also erin's password). */
+	/** alice-demo (also erin's and frank's password). */
 	static final String ALICE_HASH = "{bcrypt}$2a$10$RIGeu7CMWZHtW53MRk86ve5CaVn1JJuTGOfjqyg.E4r0SKOdl/PM2";
 
 	static final String BOB_HASH = "{bcrypt}$2a$10$MVNKbCrQh27OGHna9m33Duya/o9mLJsmvBWugGjz3UODnX498NnYW";
@@ -80,7 +84,7 @@ class RestApiIT extends CliTestSupport {
 			request.header("Content-Type", "application/json");
 		}
 		if (user != null) {
-			String password = user.equals("erin") ? "alice-demo" : user + "-demo";
+			String password = (user.equals("erin") || user.equals("frank")) ? "alice-demo" : user + "-demo";
 			request.header("Authorization", "Basic " + Base64.getEncoder()
 				.encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
 		}
@@ -93,6 +97,13 @@ class RestApiIT extends CliTestSupport {
 	void reading_needs_authentication_and_any_role() throws Exception {
 		for (String path : new String[] { "/api/runs", "/api/plans", "/api/schedules", "/api/operations",
 				"/actuator/metrics" }) {
+			assertThat(call("GET", path, null, null).status()).as(path).isEqualTo(401);
+			assertThat(call("GET", path, "carol", null).status()).as(path).isEqualTo(200);
+		}
+		long run = opsbatch("orphans", "scan", "--rule", "orders-without-customer", "--as", "alice").run();
+		String plan = opsbatch("fix", "reset-stuck-orders", "--as", "erin").plan();
+		for (String path : new String[] { "/api/runs/" + run, "/api/runs/" + run + "/audit", "/api/plans?limit=5",
+				"/api/plans/" + plan, "/api/schedules/nightly-orphan-scan" }) {
 			assertThat(call("GET", path, null, null).status()).as(path).isEqualTo(401);
 			assertThat(call("GET", path, "carol", null).status()).as(path).isEqualTo(200);
 		}
@@ -205,6 +216,123 @@ class RestApiIT extends CliTestSupport {
 		long run = schedule.body().at("/lastFire/runId").asLong();
 		assertThat(call("GET", "/api/runs/" + run, "carol", null).body().get("executor").asString())
 			.isEqualTo("scheduler:nightly-orphan-scan");
+	}
+
+	/**
+	 * A run left STARTED (its process died, or it still runs): stop stops it; recover marks it FAILED, and restart
+	 * continues its job instance to COMPLETED, recorded as the user who restarted it.
+	 */
+	@Test
+	void a_run_left_started_is_stopped_or_recovered_and_restarted_by_another_user() throws Exception {
+		long toStop = scanAsAliceLeftStarted();
+		Response stopped = call("POST", "/api/runs/" + toStop + "/stop", "alice", null);
+		assertThat(stopped.status()).as(stopped.text()).isEqualTo(200);
+		assertThat(stopped.body().get("status").asString()).as("no step was running").isEqualTo("STOPPED");
+		assertThat(batchStatus(toStop)).isEqualTo("STOPPED");
+
+		long id = scanAsAliceLeftStarted();
+		Response restartRunning = call("POST", "/api/runs/" + id + "/restart", "alice", null);
+		assertThat(restartRunning.status()).isEqualTo(409);
+		assertThat(restartRunning.body().get("detail").asString()).contains("/api/runs/" + id + "/recover");
+
+		Response recovered = call("POST", "/api/runs/" + id + "/recover", "alice", null);
+		assertThat(recovered.status()).as(recovered.text()).isEqualTo(200);
+		assertThat(recovered.body().get("status").asString()).isEqualTo("FAILED");
+		assertThat(batchStatus(id)).isEqualTo("FAILED");
+
+		Response restarted = call("POST", "/api/runs/" + id + "/restart", "erin", null);
+		assertThat(restarted.status()).as(restarted.text()).isEqualTo(200);
+		long again = restarted.body().get("id").asLong();
+		assertThat(again).isNotEqualTo(id);
+		assertThat(restarted.body().get("status").asString()).isEqualTo("COMPLETED");
+		assertThat(restarted.body().get("executor").asString()).as("who restarted it").isEqualTo("erin");
+		assertThat(count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID IN (?, ?) AND "
+				+ "JOB_INSTANCE_ID = (SELECT JOB_INSTANCE_ID FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = ?)", id,
+				again, id)).as("the same job instance").isEqualTo(2);
+		assertThat(call("GET", "/api/runs/" + id, "carol", null).body().get("executor").asString())
+			.as("the first run stays alice's").isEqualTo("alice");
+	}
+
+	/** A completed scan by alice, put back to STARTED in the job repository as a run whose process died. */
+	private long scanAsAliceLeftStarted() throws Exception {
+		Response launched = call("POST", "/api/operations/orphans.scan/launch", "alice",
+				"{\"parameters\": {\"rules\": \"orders-without-customer\"}}");
+		assertThat(launched.status()).as(launched.text()).isEqualTo(200);
+		long id = launched.body().get("id").asLong();
+		assertThat(jdbc.update("UPDATE BATCH_JOB_EXECUTION SET STATUS = 'STARTED', EXIT_CODE = 'UNKNOWN', "
+				+ "END_TIME = NULL WHERE JOB_EXECUTION_ID = ?", id)).isOne();
+		return id;
+	}
+
+	/** A failed execute restarted by another executor: the continued part is audited as theirs. */
+	@Test
+	void a_failed_execute_restarted_by_another_user_is_audited_as_theirs() throws Exception {
+		String plan = opsbatch("fix", "reset-stuck-orders", "--as", "erin").plan();
+		assertThat(call("POST", "/api/plans/" + plan + "/approve", "bob", "{}").status()).isEqualTo(200);
+		// order 231 is item 7, in the second chunk of 5: the database refuses its update once
+		jdbc.execute("ALTER TABLE orders ADD CONSTRAINT refuse_231 CHECK (id <> 231 OR status <> 'PENDING')");
+		Response failed;
+		try {
+			failed = call("POST", "/api/plans/" + plan + "/execute", "dave", null);
+		}
+		finally {
+			jdbc.execute("ALTER TABLE orders DROP CONSTRAINT refuse_231");
+		}
+		assertThat(failed.body().get("status").asString()).as(failed.text()).isEqualTo("FAILED");
+		long first = failed.body().get("id").asLong();
+
+		Response restarted = call("POST", "/api/runs/" + first + "/restart", "frank", null);
+
+		assertThat(restarted.status()).as(restarted.text()).isEqualTo(200);
+		assertThat(restarted.body().get("status").asString()).isEqualTo("COMPLETED");
+		assertThat(restarted.body().get("executor").asString()).isEqualTo("frank");
+		long continued = restarted.body().get("id").asLong();
+		assertThat(jdbc.queryForObject("SELECT PARAMETER_VALUE FROM BATCH_JOB_EXECUTION_PARAMS WHERE "
+				+ "JOB_EXECUTION_ID = ? AND PARAMETER_NAME = 'executor'", String.class, continued)).isEqualTo("frank");
+		assertThat(jdbc.queryForList("SELECT DISTINCT executor FROM ops_audit WHERE run_id = ?", String.class, first))
+			.containsExactly("dave");
+		assertThat(jdbc.queryForList("SELECT DISTINCT executor FROM ops_audit WHERE run_id = ?", String.class,
+				continued)).containsExactly("frank");
+		assertThat(count("SELECT COUNT(*) FROM ops_audit WHERE plan_id = ? AND mode = 'execute' AND outcome = "
+				+ "'applied'", plan)).isEqualTo(12);
+		Response audit = call("GET", "/api/runs/" + continued + "/audit?limit=50", "carol", null);
+		assertThat(audit.body().get("records").findValuesAsString("executor")).isNotEmpty().containsOnly("frank");
+		assertThat(status(plan)).isEqualTo("EXECUTED");
+	}
+
+	/** A launch with the same operation and parameters as a running one: 409 naming it, nothing started. */
+	@Test
+	void a_launch_while_the_same_launch_runs_is_refused_with_409() throws Exception {
+		long running = opsbatch("orphans", "scan", "--rule", "orders-without-customer", "--as", "alice").run();
+		jdbc.update("UPDATE BATCH_JOB_EXECUTION SET STATUS = 'STARTED', END_TIME = NULL WHERE JOB_EXECUTION_ID = ?",
+				running);
+		Map<String, String> parameters = Map.of("rules", "orders-without-customer");
+		jdbc.update("DELETE FROM ops_launch_lock");
+		jdbc.update("INSERT INTO ops_launch_lock (lock_key, operation, parameters, run_id, holder, token, acquired_at) "
+				+ "VALUES (?, 'orphans.scan', ?, ?, 'alice (1@elsewhere)', 'other', ?)",
+				LaunchGuard.key("orphans.scan", parameters), LaunchGuard.canonical(parameters), running,
+				java.sql.Timestamp.from(java.time.Instant.now()));
+		long runs = count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION");
+		try {
+			Response refused = call("POST", "/api/operations/orphans.scan/launch", "erin",
+					"{\"parameters\": {\"rules\": \"orders-without-customer\"}}");
+
+			assertThat(refused.status()).as(refused.text()).isEqualTo(409);
+			assertThat(refused.body().get("detail").asString()).contains("already running as run " + running);
+			assertThat(count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).isEqualTo(runs);
+			assertThat(call("POST", "/api/operations/orphans.scan/launch", "erin", "{}").status())
+				.as("other parameters").isEqualTo(200);
+		}
+		finally {
+			jdbc.update("DELETE FROM ops_launch_lock");
+			jdbc.update("UPDATE BATCH_JOB_EXECUTION SET STATUS = 'COMPLETED', END_TIME = now() WHERE "
+					+ "JOB_EXECUTION_ID = ?", running);
+		}
+	}
+
+	String batchStatus(long run) {
+		return jdbc.queryForObject("SELECT STATUS FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = ?", String.class,
+				run);
 	}
 
 	/**

@@ -6,15 +6,14 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.opsbatch.platform.InvalidInputException;
-import io.opsbatch.platform.OpsbatchException;
 import io.opsbatch.platform.batch.RunParameters;
 import io.opsbatch.platform.change.jdbc.JdbcTargetStores;
 import io.opsbatch.platform.launch.Operation;
+import io.opsbatch.platform.launch.support.GuardedJobStarts;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
@@ -32,17 +31,17 @@ public class FixOperation implements Operation {
 
 	private final JdbcTargetStores stores;
 
-	private final JobOperator jobOperator;
+	private final GuardedJobStarts starts;
 
 	private final Job job;
 
 	private final Clock clock;
 
-	public FixOperation(FixCatalog catalog, JdbcTargetStores stores, JobOperator jobOperator,
+	public FixOperation(FixCatalog catalog, JdbcTargetStores stores, GuardedJobStarts starts,
 			@Qualifier("fixJob") Job job, Clock clock) {
 		this.catalog = catalog;
 		this.stores = stores;
-		this.jobOperator = jobOperator;
+		this.starts = starts;
 		this.job = job;
 		this.clock = clock;
 	}
@@ -80,22 +79,21 @@ public class FixOperation implements Operation {
 		long candidates = FixValidator.validate(fix, stores.get(definition.store()), resolved);
 		RunParameters run = new RunParameters(UUID.randomUUID().toString(), definition.action(), definition.store(),
 				resolved, executor, null);
-		return new Prepared(fix, resolved, candidates, run);
+		Map<String, String> given = new LinkedHashMap<>(fixParameters);
+		given.put(FIX, definition.id());
+		return new Prepared(fix, resolved, candidates, run, given);
 	}
 
-	/** Run a prepared dry-run to its end. */
+	/**
+	 * Run a prepared dry-run to its end.
+	 * @throws io.opsbatch.platform.launch.OperationAlreadyRunningException when a dry-run of the same fix with the
+	 * same parameters is running
+	 */
 	public JobExecution launch(Prepared prepared) {
-		try {
-			return jobOperator.start(job, new JobParametersBuilder(prepared.run().toJobParameters())
-				.addString(FixJobConfiguration.FIX_ID, prepared.fix().definition().id(), false)
-				.toJobParameters());
-		}
-		catch (OpsbatchException ex) {
-			throw ex;
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException("cannot start the fix job: " + ex.getMessage(), ex);
-		}
+		return starts.start(name(), prepared.parameters(), prepared.run().executor(), job,
+				new JobParametersBuilder(prepared.run().toJobParameters())
+					.addString(FixJobConfiguration.FIX_ID, prepared.fix().definition().id(), false)
+					.toJobParameters());
 	}
 
 	/**
@@ -105,8 +103,10 @@ public class FixOperation implements Operation {
 	 * @param resolved its resolved parameters (recorded in the plan)
 	 * @param candidates how many records its selection matches now
 	 * @param run the run's parameters
+	 * @param parameters the text parameters as given, {@code fix} included
 	 */
-	public record Prepared(DataFix fix, Map<String, Object> resolved, long candidates, RunParameters run) {
+	public record Prepared(DataFix fix, Map<String, Object> resolved, long candidates, RunParameters run,
+			Map<String, String> parameters) {
 	}
 
 }

@@ -11,13 +11,13 @@ import io.opsbatch.platform.batch.RunParameters;
 import io.opsbatch.platform.change.jdbc.JdbcTargetStores;
 import io.opsbatch.platform.findings.support.IssueFiling;
 import io.opsbatch.platform.launch.Operation;
+import io.opsbatch.platform.launch.support.GuardedJobStarts;
 import io.opsbatch.platform.plan.CanonicalJson;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
@@ -46,16 +46,16 @@ public class OrphanScanOperation implements Operation {
 
 	private final IssueFiling filing;
 
-	private final JobOperator jobOperator;
+	private final GuardedJobStarts starts;
 
 	private final Job job;
 
 	public OrphanScanOperation(OrphanRuleCatalog catalog, JdbcTargetStores stores, IssueFiling filing,
-			JobOperator jobOperator, @Qualifier("orphansScanJob") Job job) {
+			GuardedJobStarts starts, @Qualifier("orphansScanJob") Job job) {
 		this.catalog = catalog;
 		this.stores = stores;
 		this.filing = filing;
-		this.jobOperator = jobOperator;
+		this.starts = starts;
 		this.job = job;
 	}
 
@@ -100,15 +100,7 @@ public class OrphanScanOperation implements Operation {
 			.addString(RunParameters.PARAMETERS, CanonicalJson.write(recorded), false)
 			.addString(RunParameters.EXECUTOR, executor, false)
 			.toJobParameters();
-		try {
-			return jobOperator.start(job, jobParameters);
-		}
-		catch (io.opsbatch.platform.OpsbatchException ex) {
-			throw ex;
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException("cannot start " + NAME + ": " + ex.getMessage(), ex);
-		}
+		return starts.start(NAME, parameters, executor, job, jobParameters);
 	}
 
 	private static ScanStrategy strategy(Map<String, String> parameters) {

@@ -9,13 +9,13 @@ import io.opsbatch.platform.batch.PlanningJobs;
 import io.opsbatch.platform.batch.RunParameters;
 import io.opsbatch.platform.change.jdbc.JdbcTargetStores;
 import io.opsbatch.platform.config.OpsbatchProperties;
+import io.opsbatch.platform.launch.support.GuardedJobStarts;
 import io.opsbatch.platform.plan.CanonicalJson;
 import io.opsbatch.platform.reconcile.ReconciliationHistory;
 import io.opsbatch.platform.reconcile.jdbc.JdbcReconciliationHistory;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -53,8 +53,8 @@ public class ReconcileJobConfiguration {
 
 	@Bean
 	ReconcileOperation reconcileOperation(ReconciliationCatalog catalog, JdbcTargetStores stores,
-			ReconcileProperties properties, JobOperator jobOperator, @Qualifier("reconcileJob") Job reconcileJob) {
-		return new ReconcileOperation(catalog, stores, properties, jobOperator, reconcileJob);
+			ReconcileProperties properties, GuardedJobStarts starts, @Qualifier("reconcileJob") Job reconcileJob) {
+		return new ReconcileOperation(catalog, stores, properties, starts, reconcileJob);
 	}
 
 	@Bean

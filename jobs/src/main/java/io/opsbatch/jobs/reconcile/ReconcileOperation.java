@@ -10,6 +10,7 @@ import io.opsbatch.platform.InvalidInputException;
 import io.opsbatch.platform.batch.RunParameters;
 import io.opsbatch.platform.change.jdbc.JdbcTargetStores;
 import io.opsbatch.platform.launch.Operation;
+import io.opsbatch.platform.launch.support.GuardedJobStarts;
 import io.opsbatch.platform.reconcile.Comparison;
 import io.opsbatch.platform.reconcile.ComparisonCounts;
 import io.opsbatch.platform.reconcile.ComparisonFailedException;
@@ -21,7 +22,6 @@ import io.opsbatch.platform.reconcile.jdbc.StreamStrategy;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -42,22 +42,22 @@ public class ReconcileOperation implements Operation {
 
 	private final ReconcileProperties properties;
 
-	private final JobOperator jobOperator;
+	private final GuardedJobStarts starts;
 
 	private final Job job;
 
 	public ReconcileOperation(ReconciliationCatalog catalog, JdbcTargetStores stores, ReconcileProperties properties,
-			JobOperator jobOperator, Job job) {
+			GuardedJobStarts starts, Job job) {
 		this.catalog = catalog;
 		this.stores = stores;
 		this.properties = properties;
-		this.jobOperator = jobOperator;
+		this.starts = starts;
 		this.job = job;
 	}
 
 	/** A checked dry-run, ready to launch. */
 	public record Prepared(ReconciliationValidator.Checked checked, String scope, ComparisonStrategy strategy,
-			boolean strategyChosen, RunParameters run) {
+			boolean strategyChosen, RunParameters run, Map<String, String> parameters) {
 	}
 
 	@Override
@@ -123,20 +123,18 @@ public class ReconcileOperation implements Operation {
 		runParameters.put("strategy", strategy.name());
 		RunParameters run = new RunParameters(UUID.randomUUID().toString(), definition.action(),
 				definition.derivedStore(), runParameters, executor, null);
-		return new Prepared(checked, everything ? "all" : resource, strategy, requested == null, run);
+		return new Prepared(checked, everything ? "all" : resource, strategy, requested == null, run,
+				new LinkedHashMap<>(parameters));
 	}
 
-	/** Run a prepared dry-run to its end. */
+	/**
+	 * Run a prepared dry-run to its end.
+	 * @throws io.opsbatch.platform.launch.OperationAlreadyRunningException when a dry-run of the same reconciliation
+	 * with the same parameters is running
+	 */
 	public JobExecution launch(Prepared prepared) {
-		try {
-			return jobOperator.start(job, prepared.run().toJobParameters());
-		}
-		catch (io.opsbatch.platform.OpsbatchException ex) {
-			throw ex;
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException("cannot start the reconcile job: " + ex.getMessage(), ex);
-		}
+		return starts.start(NAME, prepared.parameters(), prepared.run().executor(), job,
+				prepared.run().toJobParameters());
 	}
 
 	/** The strategy with this name. */

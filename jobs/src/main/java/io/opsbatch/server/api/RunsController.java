@@ -9,6 +9,7 @@ import io.opsbatch.platform.InvalidInputException;
 import io.opsbatch.platform.RefusedException;
 import io.opsbatch.platform.audit.AuditRepository;
 import io.opsbatch.platform.batch.ExecuteJobConfiguration;
+import io.opsbatch.platform.batch.RunParameters;
 import io.opsbatch.platform.run.RunRepository;
 
 import org.springframework.batch.core.BatchStatus;
@@ -29,7 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Runs from the Spring Batch job repository: list, show (steps, duration), audit records, and stop, restart or
- * recover one. Acting on an execute run needs the {@code executor} role; on a dry-run or scan, {@code operator}.
+ * recover one. Acting on an execute run needs the {@code executor} role; on a dry-run or scan, {@code operator}. A
+ * restart is recorded as the authenticated user's: the new run's executor and its audit records name them.
  */
 @RestController
 @RequestMapping("/api/runs")
@@ -120,7 +122,8 @@ class RunsController {
 			throw new RefusedException("run " + id + " is " + execution.getStatus() + "; if its process died, "
 					+ "recover it first: POST /api/runs/" + id + "/recover");
 		}
-		return RunViews.detail(launcher.run(execution.getJobInstance().getJobName(), execution.getJobParameters()));
+		return RunViews.detail(launcher.run(execution.getJobInstance().getJobName(),
+				RunParameters.restartedBy(execution.getJobParameters(), user.getName())));
 	}
 
 	private JobExecution find(long id) {

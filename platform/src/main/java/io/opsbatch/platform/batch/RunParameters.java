@@ -53,6 +53,15 @@ public record RunParameters(String planId, String action, String store, Map<Stri
 		return builder.toJobParameters();
 	}
 
+	/**
+	 * The job parameters of a restart by {@code executor}: the same identifying parameters (so Spring Batch continues
+	 * the same job instance), the non-identifying executor replaced, so the new run and its audit records name who
+	 * restarted it, not who started it.
+	 */
+	public static JobParameters restartedBy(JobParameters original, String executor) {
+		return new JobParametersBuilder(original).addString(EXECUTOR, executor, false).toJobParameters();
+	}
+
 	/** Read the run parameters back from a job's parameters. */
 	public static RunParameters of(JobParameters jobParameters) {
 		String json = jobParameters.getString(PARAMETERS);

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -20,13 +21,19 @@ import io.opsbatch.platform.change.jdbc.JdbcTargetStore;
 import io.opsbatch.platform.change.jdbc.JdbcTargetStores;
 import io.opsbatch.platform.cli.Secrets;
 import io.opsbatch.platform.cli.TargetEnvironment;
+import io.opsbatch.platform.launch.LaunchGuard;
+import io.opsbatch.platform.launch.LaunchLockRepository;
 import io.opsbatch.platform.launch.Operation;
 import io.opsbatch.platform.launch.Operations;
+import io.opsbatch.platform.launch.jdbc.JdbcLaunchLockRepository;
+import io.opsbatch.platform.launch.support.GuardedJobStarts;
 import io.opsbatch.platform.plan.PlanRepository;
 import io.opsbatch.platform.plan.jdbc.JdbcPlanRepository;
 import io.opsbatch.platform.run.RunRepository;
 import io.opsbatch.platform.run.jdbc.JdbcRunRepository;
 
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.DataSourceBuilder;
@@ -34,6 +41,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /** Wires the platform's plain classes into a Spring Boot application. */
@@ -90,6 +98,28 @@ public class PlatformConfiguration {
 			PlanRepository plans, AuditRepository audit, ResultsFileWriter results, OpsbatchProperties properties,
 			Clock clock) {
 		return new PlanningJobs(jobRepository, transactionManager, plans, audit, results, properties, clock);
+	}
+
+	@Bean
+	LaunchLockRepository launchLockRepository(DataSource dataSource) {
+		return new JdbcLaunchLockRepository(dataSource);
+	}
+
+	@Bean
+	LaunchGuard launchGuard(LaunchLockRepository locks, JobRepository jobRepository, Clock clock) {
+		return new LaunchGuard(locks, (runId) -> {
+			try {
+				return Optional.ofNullable(jobRepository.getJobExecution(runId)).map(JobExecution::getStatus);
+			}
+			catch (EmptyResultDataAccessException ex) {
+				return Optional.empty();
+			}
+		}, clock);
+	}
+
+	@Bean
+	GuardedJobStarts guardedJobStarts(LaunchGuard guard, JobOperator jobOperator, JobRepository jobRepository) {
+		return new GuardedJobStarts(guard, jobOperator, jobRepository);
 	}
 
 	@Bean

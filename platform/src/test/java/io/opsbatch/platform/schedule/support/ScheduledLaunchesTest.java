@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.opsbatch.platform.InvalidInputException;
+import io.opsbatch.platform.launch.LaunchLock;
 import io.opsbatch.platform.launch.Operation;
+import io.opsbatch.platform.launch.OperationAlreadyRunningException;
 import io.opsbatch.platform.launch.Operations;
 import io.opsbatch.platform.schedule.ScheduleFire;
 import io.opsbatch.platform.schedule.ScheduleFireRepository;
@@ -75,6 +77,18 @@ class ScheduledLaunchesTest {
 
 		assertThat(outcome).isEqualTo(ScheduleFire.REFUSED);
 		assertThat(finished).singleElement().asString().contains("already running");
+	}
+
+	@Test
+	void a_launch_the_launch_guard_refuses_is_recorded_as_refused_naming_the_running_run() {
+		LaunchLock held = new LaunchLock("k", "op", "{}", 42L, "alice (1@host)", "t",
+				Instant.parse("2030-01-01T00:00:00Z"));
+
+		String outcome = launching(new OperationAlreadyRunningException(held))
+			.launch("nightly", "op", Map.of(), "scheduled", Instant.now(), "node-a");
+
+		assertThat(outcome).isEqualTo(ScheduleFire.REFUSED);
+		assertThat(finished).singleElement().asString().contains("already running as run 42");
 	}
 
 	@Test
