@@ -29,8 +29,8 @@ run() {  # run <label> <args...>: prints wall seconds and max RSS (MB)
 export DB_NAME=opsbatch_bench_rec_a DB_USER=opsbatch_test OPSBATCH_ENVIRONMENT=bench
 run reconcile bench-same --history > /dev/null                # creates the platform tables (Flyway) in A
 read -r startup _ < <(run reconcile bench-same --history)     # JVM and Spring start-up, subtracted below
-echo "| N | measurement | wall s | run s (wall - start-up) | rows/s | max RSS MB | counts |"
-echo "|---|---|---|---|---|---|---|"
+echo "| N | measurement | wall s | run s (wall - start-up) | job s (job repository) | job / bare join | rows/s (job) | max RSS MB | counts |"
+echo "|---|---|---|---|---|---|---|---|---|"
 for n in "${SIZES[@]}"; do
   d=$((n / 10000))   # 0.01% differences: a third changed, a third missing, a third extra
   on opsbatch_bench_rec_a -c "DROP TABLE IF EXISTS src; DROP TABLE IF EXISTS dst" \
@@ -48,14 +48,16 @@ for n in "${SIZES[@]}"; do
   foj="SELECT count(*) FROM src s FULL OUTER JOIN dst d ON s.id = d.id WHERE s.id IS NULL OR d.id IS NULL OR s.amount IS DISTINCT FROM d.amount OR s.label IS DISTINCT FROM d.label"
   t0=$(date +%s.%N); diffs=$(on opsbatch_bench_rec_a -c "$foj"); t1=$(date +%s.%N)
   psql_s=$(echo "$t1 - $t0" | bc)
-  echo "| $n | bare full outer join in psql | $(printf %.2f "$psql_s") | $(printf %.2f "$psql_s") | $(echo "$n / $psql_s" | bc) | - | $diffs differences |"
+  echo "| $n | bare full outer join in psql | $(printf %.2f "$psql_s") | $(printf %.2f "$psql_s") | $(printf %.2f "$psql_s") | 1.00x | $(echo "$n / $psql_s" | bc) | - | $diffs differences |"
   for case in "same join bench-same" "cross stream bench-cross --strategy stream" "cross bisect bench-cross --strategy bisect"; do
     read -r _ label name rest <<< "$case"
     # shellcheck disable=SC2086
     read -r wall rss < <(run reconcile $name --all $rest --as bench)
     net=$(echo "$wall - $startup" | bc)
+    run_id=$(grep -E '^run: ' "$work/out" | head -1 | cut -d' ' -f2)
+    job=$(on opsbatch_bench_rec_a -c "SELECT EXTRACT(EPOCH FROM end_time - start_time) FROM batch_job_execution WHERE job_execution_id = $run_id")
     counts=$(grep -E '^(matching|mismatched|missing|extra):' "$work/out" | tr '\n' ' ')
-    echo "| $n | reconcile --all, $label | $wall | $(printf %.2f "$net") | $(echo "$n / $net" | bc) | $rss | $counts|"
+    echo "| $n | reconcile --all, $label | $wall | $(printf %.2f "$net") | $(printf %.2f "$job") | $(printf %.2fx "$(echo "$job / $psql_s" | bc -l)") | $(echo "$n / $job" | bc) | $rss | $counts|"
   done
 done
 echo "(JVM start-up, measured with --history: ${startup} s)"
