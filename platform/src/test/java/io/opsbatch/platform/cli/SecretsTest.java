@@ -28,8 +28,23 @@ class SecretsTest {
 	}
 
 	@Test
+	void mask_hides_authorization_header_values() {
+		String masked = Secrets.mask("401 for Authorization: Bearer abcDEF123456._-xyz (and Basic YWxpY2U6c2VjcmV0)");
+
+		assertThat(masked).isEqualTo("401 for Authorization: Bearer *** (and Basic ***)");
+	}
+
+	@Test
+	void mask_hides_github_tokens_and_aws_access_key_ids_anywhere() {
+		String masked = Secrets.mask("token ghp_0123456789abcdefghijABCDEFGHIJ0123 leaked, also "
+				+ "github_pat_11ABCDEFG0123456789_abcdefghij and AKIAIOSFODNN7EXAMPLE");
+
+		assertThat(masked).doesNotContain("ghp_0123").doesNotContain("github_pat_11").doesNotContain("AKIAIOSF");
+	}
+
+	@Test
 	void mask_leaves_ordinary_text_alone() {
-		String text = "plan 42 approved by bob: 3 items in app.orders (jdbc:h2:mem:app)";
+		String text = "plan 42 approved by bob: 3 items in app.orders (jdbc:h2:mem:app); Basic authentication failed";
 
 		assertThat(Secrets.mask(text)).isEqualTo(text);
 	}
