@@ -6,6 +6,7 @@ import java.util.Map;
 import io.opsbatch.platform.OpsbatchException;
 import io.opsbatch.platform.RefusedException;
 import io.opsbatch.platform.cli.Secrets;
+import io.opsbatch.platform.launch.support.GuardedJobStarts;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -31,20 +32,43 @@ public class Launcher {
 
 	private final JobRepository jobRepository;
 
-	public Launcher(JobOperator jobOperator, JobRepository jobRepository, List<Job> jobs) {
+	private final GuardedJobStarts guardedStarts;
+
+	public Launcher(JobOperator jobOperator, JobRepository jobRepository, List<Job> jobs,
+			GuardedJobStarts guardedStarts) {
 		this.jobOperator = jobOperator;
+		this.guardedStarts = guardedStarts;
 		this.jobRepository = jobRepository;
 		this.jobs = jobs.stream().collect(java.util.stream.Collectors.toMap(Job::getName, (j) -> j));
 	}
 
 	/** Run a job to its end and return its execution, whatever its status. */
 	public JobExecution run(String jobName, JobParameters parameters) {
+		return start(jobName, parameters, (job) -> jobOperator.start(job, parameters));
+	}
+
+	/**
+	 * Restart a failed or stopped run to its end, with its parameters: a run an operation launched is restarted under
+	 * that launch's lock (see {@link GuardedJobStarts#restart}).
+	 */
+	public JobExecution restart(String jobName, JobParameters parameters, String executor) {
+		return start(jobName, parameters, (job) -> guardedStarts.restart(job, parameters, executor));
+	}
+
+	@FunctionalInterface
+	private interface Start {
+
+		JobExecution start(Job job) throws Exception;
+
+	}
+
+	private JobExecution start(String jobName, JobParameters parameters, Start start) {
 		Job job = jobs.get(jobName);
 		if (job == null) {
 			throw new IllegalStateException("no job named " + jobName);
 		}
 		try {
-			return jobOperator.start(job, parameters);
+			return start.start(job);
 		}
 		catch (JobExecutionAlreadyRunningException ex) {
 			throw new RefusedException("a run of " + jobName + " for the same plan is already in progress; "

@@ -201,8 +201,8 @@ class RunsCommand extends CommandBase {
 						+ "restart it with: opsbatch runs restart " + runId + " --recover");
 			}
 			console.field("restarting", "run " + runId + " (" + execution.getJobInstance().getJobName() + ")");
-			JobExecution restarted = launcher.run(execution.getJobInstance().getJobName(),
-					RunParameters.restartedBy(execution.getJobParameters(), identity()));
+			JobExecution restarted = launcher.restart(execution.getJobInstance().getJobName(),
+					RunParameters.restartedBy(execution.getJobParameters(), identity()), identity());
 			return planRuns.report(console, restarted);
 		}
 

@@ -128,6 +128,40 @@ class LaunchGuardPostgresIT extends CliTestSupport {
 		assertThat(count("SELECT COUNT(*) FROM ops_launch_lock")).as("released when its run ended").isZero();
 	}
 
+	@Test
+	void a_restart_holds_the_lock_of_the_launch_it_continues() {
+		CliResult earlier = opsbatch("fix", "guard-reset", "--param", "status=HELD", "--as", "alice");
+		assertThat(earlier.exitCode()).as(earlier.toString()).isZero();
+		long failed = earlier.run();
+		CliResult other = opsbatch("fix", "guard-reset", "--param", "status=OPEN", "--as", "alice");
+		long running = other.run();
+		// run `failed` failed; meanwhile a fresh launch of the same fix and parameters holds the lock with run `running`
+		jdbc.update("UPDATE BATCH_JOB_EXECUTION SET STATUS = 'FAILED', EXIT_CODE = 'FAILED' WHERE JOB_EXECUTION_ID = ?",
+				failed);
+		jdbc.update("UPDATE BATCH_JOB_EXECUTION SET STATUS = 'STARTED', EXIT_CODE = 'UNKNOWN', END_TIME = NULL "
+				+ "WHERE JOB_EXECUTION_ID = ?", running);
+		String key = LaunchGuard.key("fix", Map.of("fix", "guard-reset", "status", "HELD"));
+		jdbc.update("INSERT INTO ops_launch_lock (lock_key, operation, parameters, run_id, holder, token, acquired_at) "
+				+ "VALUES (?, 'fix', ?, ?, 'carol (4712@elsewhere)', 'live-token', ?)", key,
+				LaunchGuard.canonical(Map.of("fix", "guard-reset", "status", "HELD")), running,
+				Timestamp.from(Instant.now()));
+		long executions = count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION");
+
+		CliResult refused = opsbatch("runs", "restart", Long.toString(failed), "--as", "bob");
+
+		assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(3);
+		assertThat(refused.err()).contains("already running as run " + running);
+		assertThat(count("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION")).as("no run started").isEqualTo(executions);
+
+		jdbc.update("UPDATE BATCH_JOB_EXECUTION SET STATUS = 'COMPLETED', EXIT_CODE = 'COMPLETED', END_TIME = now() "
+				+ "WHERE JOB_EXECUTION_ID = ?", running);
+		CliResult restarted = opsbatch("runs", "restart", Long.toString(failed), "--as", "bob");
+
+		assertThat(restarted.exitCode()).as(restarted.toString()).isZero();
+		assertThat(runStatus(restarted.run())).isEqualTo("COMPLETED");
+		assertThat(count("SELECT COUNT(*) FROM ops_launch_lock")).as("released when the restart ended").isZero();
+	}
+
 	private Process startDryRun(String parameter, String user) throws IOException {
 		Path jar = Path.of("target/opsbatch.jar");
 		assertThat(jar).as("the application jar (built by mvn package)").exists();

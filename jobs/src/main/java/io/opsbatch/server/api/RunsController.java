@@ -122,8 +122,8 @@ class RunsController {
 			throw new RefusedException("run " + id + " is " + execution.getStatus() + "; if its process died, "
 					+ "recover it first: POST /api/runs/" + id + "/recover");
 		}
-		return RunViews.detail(launcher.run(execution.getJobInstance().getJobName(),
-				RunParameters.restartedBy(execution.getJobParameters(), user.getName())));
+		return RunViews.detail(launcher.restart(execution.getJobInstance().getJobName(),
+				RunParameters.restartedBy(execution.getJobParameters(), user.getName()), user.getName()));
 	}
 
 	private JobExecution find(long id) {
