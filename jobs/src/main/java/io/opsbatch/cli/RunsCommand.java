@@ -1,5 +1,6 @@
 package io.opsbatch.cli;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -11,7 +12,9 @@ import io.opsbatch.platform.InvalidInputException;
 import io.opsbatch.platform.RefusedException;
 import io.opsbatch.platform.audit.AuditRepository;
 import io.opsbatch.platform.audit.support.ResultsFileWriter;
+import io.opsbatch.platform.batch.RecoveryRule;
 import io.opsbatch.platform.batch.RunParameters;
+import io.opsbatch.platform.config.OpsbatchProperties;
 import io.opsbatch.platform.cli.TargetEnvironment;
 import io.opsbatch.platform.run.RunRepository;
 import picocli.CommandLine.Command;
@@ -170,6 +173,10 @@ class RunsCommand extends CommandBase {
 		@Option(names = "--recover", description = "The run's process died (status still STARTED): mark it FAILED first.")
 		boolean recover;
 
+		@Option(names = "--force", description = "With --recover: its process is known to be dead; do not wait for "
+				+ "the run to have been quiet for opsbatch.recover-quiet.")
+		boolean force;
+
 		private final JobRepository jobRepository;
 
 		private final JobOperator jobOperator;
@@ -178,9 +185,15 @@ class RunsCommand extends CommandBase {
 
 		private final PlanRuns planRuns;
 
+		private final OpsbatchProperties properties;
+
+		private final Clock clock;
+
 		Restart(TargetEnvironment environment, JobRepository jobRepository, JobOperator jobOperator, Launcher launcher,
-				PlanRuns planRuns) {
+				PlanRuns planRuns, OpsbatchProperties properties, Clock clock) {
 			super(environment);
+			this.properties = properties;
+			this.clock = clock;
 			this.jobRepository = jobRepository;
 			this.jobOperator = jobOperator;
 			this.launcher = launcher;
@@ -191,6 +204,7 @@ class RunsCommand extends CommandBase {
 		int run(Console console) {
 			JobExecution execution = find(jobRepository, runId);
 			if (execution.isRunning() && recover) {
+				RecoveryRule.requireQuiet(execution, clock.instant(), properties.recoverQuiet(), force);
 				execution = jobOperator.recover(execution);
 			}
 			if (execution.getStatus() == BatchStatus.COMPLETED) {

@@ -71,7 +71,11 @@ class KillAndRestartPostgresIT extends CliTestSupport {
 		assertThat(opsbatch("runs", "restart", String.valueOf(runId)).exitCode())
 			.as("a STARTED run is not restarted without --recover").isEqualTo(3);
 
-		CliResult restarted = opsbatch("runs", "restart", String.valueOf(runId), "--recover", "--as", "bob");
+		CliResult tooEarly = opsbatch("runs", "restart", String.valueOf(runId), "--recover", "--as", "bob");
+		assertThat(tooEarly.exitCode()).as(tooEarly.toString()).isEqualTo(3);
+		assertThat(tooEarly.err()).contains("may still be running in another process").contains("--force");
+
+		CliResult restarted = opsbatch("runs", "restart", String.valueOf(runId), "--recover", "--force", "--as", "bob");
 
 		assertThat(restarted.exitCode()).as(restarted.toString()).isZero();
 		assertThat(count("SELECT COUNT(*) FROM kill_orders WHERE status = 'PENDING'")).isEqualTo(ROWS);

@@ -235,7 +235,12 @@ class RestApiIT extends CliTestSupport {
 		assertThat(restartRunning.status()).isEqualTo(409);
 		assertThat(restartRunning.body().get("detail").asString()).contains("/api/runs/" + id + "/recover");
 
-		Response recovered = call("POST", "/api/runs/" + id + "/recover", "alice", null);
+		Response tooEarly = call("POST", "/api/runs/" + id + "/recover", "alice", null);
+		assertThat(tooEarly.status()).as("it wrote to the job repository seconds ago").isEqualTo(409);
+		assertThat(tooEarly.body().get("detail").asString()).contains("may still be running");
+		assertThat(batchStatus(id)).isEqualTo("STARTED");
+
+		Response recovered = call("POST", "/api/runs/" + id + "/recover?force=true", "alice", null);
 		assertThat(recovered.status()).as(recovered.text()).isEqualTo(200);
 		assertThat(recovered.body().get("status").asString()).isEqualTo("FAILED");
 		assertThat(batchStatus(id)).isEqualTo("FAILED");

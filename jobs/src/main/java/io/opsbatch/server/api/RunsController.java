@@ -1,5 +1,6 @@
 package io.opsbatch.server.api;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,9 @@ import io.opsbatch.platform.InvalidInputException;
 import io.opsbatch.platform.RefusedException;
 import io.opsbatch.platform.audit.AuditRepository;
 import io.opsbatch.platform.batch.ExecuteJobConfiguration;
+import io.opsbatch.platform.batch.RecoveryRule;
 import io.opsbatch.platform.batch.RunParameters;
+import io.opsbatch.platform.config.OpsbatchProperties;
 import io.opsbatch.platform.run.RunRepository;
 
 import org.springframework.batch.core.BatchStatus;
@@ -50,8 +53,14 @@ class RunsController {
 
 	private final AuditRepository audit;
 
+	private final OpsbatchProperties properties;
+
+	private final Clock clock;
+
 	RunsController(RunRepository runs, JobRepository jobRepository, JobOperator jobOperator, Launcher launcher,
-			AuditRepository audit) {
+			AuditRepository audit, OpsbatchProperties properties, Clock clock) {
+		this.properties = properties;
+		this.clock = clock;
 		this.runs = runs;
 		this.jobRepository = jobRepository;
 		this.jobOperator = jobOperator;
@@ -101,13 +110,15 @@ class RunsController {
 	}
 
 	@PostMapping("/{id}/recover")
-	Map<String, Object> recover(@PathVariable long id, Authentication user) {
+	Map<String, Object> recover(@PathVariable long id, @RequestParam(defaultValue = "false") boolean force,
+			Authentication user) {
 		JobExecution execution = find(id);
 		requireRoleFor(execution, user);
 		if (!execution.isRunning()) {
 			throw new RefusedException("run " + id + " is " + execution.getStatus() + "; only a run left STARTED by a "
 					+ "process that died needs recovering");
 		}
+		RecoveryRule.requireQuiet(execution, clock.instant(), properties.recoverQuiet(), force);
 		return RunViews.detail(jobOperator.recover(execution));
 	}
 

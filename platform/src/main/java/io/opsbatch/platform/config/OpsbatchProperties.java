@@ -19,12 +19,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param chunkSize items per transaction in planning and execute steps
  * @param previewRows how many items a dry-run prints in its before/after table
  * @param stores the target stores by name; a store without a url is the platform database itself
+ * @param recoverQuiet how long a run left STARTED must have written nothing to the job repository before it may be
+ * recovered (marked FAILED) without {@code --force}
  */
 @ConfigurationProperties("opsbatch")
 public record OpsbatchProperties(@DefaultValue(DEFAULT_ENVIRONMENT) String environment,
 		@DefaultValue("false") boolean selfApproval, @DefaultValue(DEFAULT_PLAN_TTL) Duration planTtl,
 		@DefaultValue(DEFAULT_RUNS_DIRECTORY) Path runsDirectory, @DefaultValue(DEFAULT_CHUNK_SIZE) int chunkSize,
-		@DefaultValue(DEFAULT_PREVIEW_ROWS) int previewRows, Map<String, StoreProperties> stores) {
+		@DefaultValue(DEFAULT_PREVIEW_ROWS) int previewRows, Map<String, StoreProperties> stores,
+		@DefaultValue(DEFAULT_RECOVER_QUIET) Duration recoverQuiet) {
 
 	/** Environment name when none is configured. */
 	public static final String DEFAULT_ENVIRONMENT = "demo";
@@ -40,6 +43,9 @@ public record OpsbatchProperties(@DefaultValue(DEFAULT_ENVIRONMENT) String envir
 
 	/** Dry-runs show the first 10 changes. */
 	public static final String DEFAULT_PREVIEW_ROWS = "10";
+
+	/** A run must have been quiet for 5 minutes before it is taken for dead. */
+	public static final String DEFAULT_RECOVER_QUIET = "5m";
 
 	public OpsbatchProperties {
 		stores = (stores == null) ? Map.of() : stores;
