@@ -49,7 +49,7 @@ public class Cli {
 			err.flush();
 			return code;
 		});
-		int code = commandLine.execute(args);
+		int code = commandLine.execute(GlobalOptionOrder.normalize(args));
 		out.flush();
 		err.flush();
 		return code;

@@ -338,6 +338,9 @@ abstract class FixLoopContract extends CliTestSupport {
 
 		assertThat(runs.exitCode()).isZero();
 		assertThat(runs.out()).contains("\"id\" : " + dryRun.run());
+		CliResult leading = opsbatch("--json", "--as", "carol", "runs");
+		assertThat(leading.exitCode()).as("options before the command name").isZero();
+		assertThat(CanonicalJson.readMap(leading.out())).containsKey("runs");
 		assertThat(show.out()).contains("fixPlan").contains("COMPLETED");
 		assertThat(show.field("status")).isEqualTo("COMPLETED");
 		Map<String, Object> planJson = CanonicalJson.readMap(plan.out());
