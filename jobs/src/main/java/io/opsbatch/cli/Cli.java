@@ -6,6 +6,7 @@ import java.util.Arrays;
 import io.opsbatch.platform.ExitCodes;
 import io.opsbatch.platform.OpsbatchException;
 import io.opsbatch.platform.cli.Secrets;
+import io.opsbatch.platform.cli.TargetEnvironment;
 import picocli.CommandLine;
 
 import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
@@ -39,6 +40,9 @@ public class Cli {
 		commandLine.setOut(out);
 		commandLine.setErr(err);
 		commandLine.setParameterExceptionHandler((ex, arguments) -> {
+			// the target environment comes first, as for every command, even when the command line is wrong
+			out.println(beans.getBean(TargetEnvironment.class).describe());
+			out.flush();
 			err.println("error: " + ex.getMessage());
 			err.println("usage: " + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help");
 			err.flush();

@@ -253,6 +253,9 @@ class BadInputIT extends CliTestSupport {
 		assertRefusedAsInvalid(opsbatch("fixx", "reset-stuck-orders"), "Unmatched argument");
 		assertRefusedAsInvalid(opsbatch("fix", "reset-stuck-orders", "--exceute"), "Unknown option");
 		assertRefusedAsInvalid(opsbatch("runs", "show", "abc"), "Invalid value");
+		CliResult typo = opsbatch("fix", "reset-stuck-orders", "--exceute");
+		assertThat(typo.out().lines().findFirst().orElse("")).as("the environment comes first")
+			.startsWith("environment: ");
 	}
 
 	@Test
