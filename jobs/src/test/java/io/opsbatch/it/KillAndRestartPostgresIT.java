@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 import io.opsbatch.OpsbatchApplication;
 import org.junit.jupiter.api.Test;
@@ -88,20 +87,7 @@ class KillAndRestartPostgresIT extends CliTestSupport {
 	}
 
 	private Process startExecute(String planId) throws IOException {
-		Path jar = Path.of("target/opsbatch.jar");
-		assertThat(jar).as("the application jar (built by mvn package)").exists();
-		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx256m", "-jar", jar.toString(),
-				"--spring.config.additional-location=file:../config/", "--spring.profiles.active=postgres",
-				"--opsbatch.environment=it-postgres", "--opsbatch.chunk-size=20",
-				"--opsbatch.fixes.directory=" + FIXES, "--opsbatch.runs-directory=target/it-runs", "execute", planId,
-				"--as", "bob"));
-		builder.environment().put("DB_NAME", System.getProperty("opsbatch.test.db", "opsbatch_test"));
-		builder.environment().put("DB_USER", "opsbatch_test");
-		builder.environment().put("OPSBATCH_DEMO", "false");
-		builder.redirectErrorStream(true);
-		builder.redirectOutput(Path.of("target/kill-execute.log").toFile());
-		return builder.start();
+		return SecondProcess.start(Path.of("target/kill-execute.log"), 20, FIXES, "execute", planId, "--as", "bob");
 	}
 
 	/** Polls until the run has committed some chunks; bounded, fails if the process ends first. */

@@ -163,19 +163,8 @@ class LaunchGuardPostgresIT extends CliTestSupport {
 	}
 
 	private Process startDryRun(String parameter, String user) throws IOException {
-		Path jar = Path.of("target/opsbatch.jar");
-		assertThat(jar).as("the application jar (built by mvn package)").exists();
-		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx256m", "-jar", jar.toString(),
-				"--spring.config.additional-location=file:../config/", "--spring.profiles.active=postgres",
-				"--opsbatch.environment=it-postgres", "--opsbatch.chunk-size=10", "--opsbatch.fixes.directory=" + FIXES,
-				"--opsbatch.runs-directory=target/it-runs", "fix", "guard-reset", "--param", parameter, "--as", user));
-		builder.environment().put("DB_NAME", System.getProperty("opsbatch.test.db", "opsbatch_test"));
-		builder.environment().put("DB_USER", "opsbatch_test");
-		builder.environment().put("OPSBATCH_DEMO", "false");
-		builder.redirectErrorStream(true);
-		builder.redirectOutput(Path.of("target/guard-dry-run.log").toFile());
-		return builder.start();
+		return SecondProcess.start(Path.of("target/guard-dry-run.log"), 10, FIXES, "fix", "guard-reset", "--param",
+				parameter, "--as", user);
 	}
 
 	/** Polls until the other process holds the lock with its run started; fails if the process ends first. */
