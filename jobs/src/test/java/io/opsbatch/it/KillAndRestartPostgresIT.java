@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 
 import io.opsbatch.OpsbatchApplication;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -90,18 +90,14 @@ class KillAndRestartPostgresIT extends CliTestSupport {
 		return SecondProcess.start(Path.of("target/kill-execute.log"), 20, FIXES, "execute", planId, "--as", "bob");
 	}
 
-	/** Polls until the run has committed some chunks; bounded, fails if the process ends first. */
-	private long waitForAppliedRecords(String planId, Process execute) throws InterruptedException {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-		while (Instant.now().isBefore(deadline)) {
-			long applied = count("SELECT COUNT(*) FROM ops_audit WHERE plan_id = ? AND mode = 'execute'", planId);
-			if (applied >= 2_000) {
-				return applied;
-			}
-			assertThat(execute.isAlive()).as("the execute process ended early; see target/kill-execute.log").isTrue();
-			Thread.sleep(50);
-		}
-		throw new AssertionError("the execute run committed nothing within 120 s; see target/kill-execute.log");
+	/** Waits until the run has committed some chunks; fails at once if the process ends first. */
+	private long waitForAppliedRecords(String planId, Process execute) {
+		return Awaitility.await("the execute run commits chunks (see target/kill-execute.log)")
+			.atMost(Duration.ofSeconds(120))
+			.pollInterval(Duration.ofMillis(50))
+			.failFast("the execute process ended early; see target/kill-execute.log", () -> !execute.isAlive())
+			.until(() -> count("SELECT COUNT(*) FROM ops_audit WHERE plan_id = ? AND mode = 'execute'", planId),
+					(applied) -> applied >= 2_000);
 	}
 
 }

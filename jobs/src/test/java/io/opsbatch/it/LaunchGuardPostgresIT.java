@@ -6,12 +6,12 @@ import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.opsbatch.OpsbatchApplication;
 import io.opsbatch.platform.launch.LaunchGuard;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -167,19 +167,15 @@ class LaunchGuardPostgresIT extends CliTestSupport {
 				parameter, "--as", user);
 	}
 
-	/** Polls until the other process holds the lock with its run started; fails if the process ends first. */
-	private long awaitRunningLock(String key, Process other) throws InterruptedException {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-		while (Instant.now().isBefore(deadline)) {
-			List<Long> run = jdbc.queryForList("SELECT run_id FROM ops_launch_lock WHERE lock_key = ? AND run_id IS "
-					+ "NOT NULL", Long.class, key);
-			if (!run.isEmpty()) {
-				return run.get(0);
-			}
-			assertThat(other.isAlive()).as("the other process ended early; see target/guard-dry-run.log").isTrue();
-			Thread.sleep(50);
-		}
-		throw new AssertionError("the other process started no run within 120 s; see target/guard-dry-run.log");
+	/** Waits until the other process holds the lock with its run started; fails at once if the process ends first. */
+	private long awaitRunningLock(String key, Process other) {
+		return Awaitility.await("the other process starts its run (see target/guard-dry-run.log)")
+			.atMost(Duration.ofSeconds(120))
+			.pollInterval(Duration.ofMillis(50))
+			.failFast("the other process ended early; see target/guard-dry-run.log", () -> !other.isAlive())
+			.until(() -> jdbc.queryForList("SELECT run_id FROM ops_launch_lock WHERE lock_key = ? AND run_id IS NOT NULL",
+					Long.class, key), (runs) -> !runs.isEmpty())
+			.get(0);
 	}
 
 	private long runsBy(String executor) {
