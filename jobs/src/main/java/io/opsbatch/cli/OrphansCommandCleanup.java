@@ -1,7 +1,9 @@
 package io.opsbatch.cli;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -50,7 +52,7 @@ class OrphansCommandCleanup extends CommandBase {
 		BoundRule bound = OrphanRuleValidator.bind(rule, stores);
 		ScanStrategy chosen = bound.strategy(ScanStrategy.of(strategy));
 		console.field("rule", rule.id() + ": " + rule.description());
-		console.field("cleanup", rule.cleanup().name().toLowerCase(java.util.Locale.ROOT) + " each orphan row of "
+		console.field("cleanup", rule.cleanup().name().toLowerCase(Locale.ROOT) + " each orphan row of "
 				+ rule.child().store() + "." + rule.child().table());
 		if (rule.cleanup() == OrphanRule.CleanupAction.DELETE) {
 			List<OrphanRule> dependents = dependents(rule);
@@ -70,7 +72,7 @@ class OrphansCommandCleanup extends CommandBase {
 
 	/** The rules whose parent is this rule's child table: a delete can leave orphans of theirs. */
 	private List<OrphanRule> dependents(OrphanRule rule) {
-		List<OrphanRule> dependents = new java.util.ArrayList<>();
+		List<OrphanRule> dependents = new ArrayList<>();
 		for (String id : catalog.ids()) {
 			if (id.equals(rule.id())) {
 				continue;

@@ -2,6 +2,9 @@ package io.opsbatch.jobs.demo;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -52,10 +55,10 @@ public class DemoData {
 	/** Whether the demo tables exist. */
 	public boolean exists() {
 		// asked of the metadata, not by a failing query, which H2 would log to its trace file on every first use
-		return Boolean.TRUE.equals(jdbc.execute((java.sql.Connection connection) -> {
-			java.sql.DatabaseMetaData metadata = connection.getMetaData();
+		return Boolean.TRUE.equals(jdbc.execute((Connection connection) -> {
+			DatabaseMetaData metadata = connection.getMetaData();
 			for (String name : new String[] { "customers", "CUSTOMERS" }) {
-				try (java.sql.ResultSet tables = metadata.getTables(connection.getCatalog(), connection.getSchema(), name,
+				try (ResultSet tables = metadata.getTables(connection.getCatalog(), connection.getSchema(), name,
 						new String[] { "TABLE", "BASE TABLE" })) {
 					if (tables.next()) {
 						return true;

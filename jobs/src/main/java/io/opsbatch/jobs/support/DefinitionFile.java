@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -136,10 +139,10 @@ public record DefinitionFile(Path file, String text, Function<String, ? extends 
 		if (target == null) {
 			expected = "a value of another shape";
 		}
-		else if (java.util.Collection.class.isAssignableFrom(target) || target.isArray()) {
+		else if (Collection.class.isAssignableFrom(target) || target.isArray()) {
 			expected = "a list, e.g. [a, b]";
 		}
-		else if (java.util.Map.class.isAssignableFrom(target)) {
+		else if (Map.class.isAssignableFrom(target)) {
 			expected = "a mapping of keys to values";
 		}
 		else if (target == String.class) {
@@ -149,7 +152,7 @@ public record DefinitionFile(Path file, String text, Function<String, ? extends 
 			expected = "a " + (target == boolean.class || target == Boolean.class ? "boolean (true/false)" : "number");
 		}
 		else if (target.isEnum()) {
-			expected = "one of " + java.util.Arrays.toString(target.getEnumConstants()).toLowerCase(java.util.Locale.ROOT);
+			expected = "one of " + Arrays.toString(target.getEnumConstants()).toLowerCase(Locale.ROOT);
 		}
 		else {
 			expected = "a mapping of keys to values";

@@ -72,6 +72,11 @@ public class ExecuteWriter implements ItemWriter<PlanItem> {
 		List<Integer> positions = new ArrayList<>(items.size());
 		for (int i = 0; i < items.size(); i++) {
 			Change change = items.get(i).change();
+			if (change.absent().isEmpty()) {
+				changes.add(change);
+				positions.add(i);
+				continue;
+			}
 			List<RecordRef> elsewhere = change.absent().stream().filter((r) -> !r.store().equals(store)).toList();
 			if (elsewhere.stream().anyMatch(this::exists)) {
 				outcomes[i] = Outcome.CONFLICT;

@@ -5,9 +5,11 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import javax.sql.DataSource;
 
@@ -84,7 +86,7 @@ public class JdbcTargetStore implements TargetStore {
 	 * @throws io.opsbatch.platform.InvalidInputException when the table does not exist
 	 */
 	public TableMetadata table(String table) {
-		return tables.computeIfAbsent(table.toLowerCase(java.util.Locale.ROOT),
+		return tables.computeIfAbsent(table.toLowerCase(Locale.ROOT),
 				(t) -> TableMetadata.load(name, dataSource, table));
 	}
 
@@ -98,10 +100,12 @@ public class JdbcTargetStore implements TargetStore {
 	@Override
 	public List<Outcome> apply(List<Change> changes) {
 		for (Change change : changes) {
-			change.absent().stream().filter((r) -> !r.store().equals(name)).findFirst().ifPresent((r) -> {
-				throw new IllegalArgumentException("store " + name + " cannot check the absence of a record of store "
-						+ r.store() + " in its own statement: the caller checks it");
-			});
+			for (RecordRef ref : change.absent()) {
+				if (!ref.store().equals(name)) {
+					throw new IllegalArgumentException("store " + name + " cannot check the absence of a record of "
+							+ "store " + ref.store() + " in its own statement: the caller checks it");
+				}
+			}
 		}
 		List<Outcome> outcomes = new ArrayList<>(changes.size());
 		int start = 0;
@@ -253,7 +257,7 @@ public class JdbcTargetStore implements TargetStore {
 			List<List<Column>> absentKeys) {
 
 		static CasStatement of(Change change, TableMetadata table,
-				java.util.function.Function<String, TableMetadata> tables) {
+				Function<String, TableMetadata> tables) {
 			List<Column> keys = change.key().keySet().stream().map(table::column).toList();
 			List<Column> before = (change.before() == null) ? List.of()
 					: change.before().keySet().stream().map(table::column).toList();

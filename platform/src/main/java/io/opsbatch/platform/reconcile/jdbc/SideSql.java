@@ -2,13 +2,18 @@ package io.opsbatch.platform.reconcile.jdbc;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -153,7 +158,7 @@ final class SideSql {
 			return;
 		}
 		Object[] first = offending.get(0);
-		if (java.util.Arrays.asList(first).contains(null)) {
+		if (Arrays.asList(first).contains(null)) {
 			throw ComparisonFailedException.nullKey(label, key);
 		}
 		throw ComparisonFailedException.duplicateKey(label, first);
@@ -169,24 +174,20 @@ final class SideSql {
 			return false;
 		}
 		int dot = relation.indexOf('.');
-		String schema = (dot < 0) ? null : relation.substring(0, dot);
 		String table = relation.substring(dot + 1);
+		Set<String> wanted = new HashSet<>(key.stream().map((c) -> c.toLowerCase(Locale.ROOT)).toList());
 		try (Connection connection = side.dataSource().getConnection()) {
-			java.sql.DatabaseMetaData metadata = connection.getMetaData();
-			for (String name : new String[] { table, table.toLowerCase(java.util.Locale.ROOT),
-					table.toUpperCase(java.util.Locale.ROOT) }) {
-				String schemaName = (schema == null) ? connection.getSchema()
-						: metadata.storesUpperCaseIdentifiers() ? schema.toUpperCase(java.util.Locale.ROOT)
-								: schema.toLowerCase(java.util.Locale.ROOT);
-				java.util.Set<String> primaryKey = new java.util.HashSet<>();
-				try (ResultSet rs = metadata.getPrimaryKeys(connection.getCatalog(), schemaName, name)) {
+			DatabaseMetaData metadata = connection.getMetaData();
+			String schema = (dot < 0) ? connection.getSchema() : folded(metadata, relation.substring(0, dot));
+			for (String name : List.of(table, folded(metadata, table))) {
+				Set<String> primaryKey = new HashSet<>();
+				try (ResultSet rs = metadata.getPrimaryKeys(connection.getCatalog(), schema, name)) {
 					while (rs.next()) {
-						primaryKey.add(rs.getString("COLUMN_NAME").toLowerCase(java.util.Locale.ROOT));
+						primaryKey.add(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
 					}
 				}
 				if (!primaryKey.isEmpty()) {
-					return primaryKey.equals(new java.util.HashSet<>(
-							key.stream().map((c) -> c.toLowerCase(java.util.Locale.ROOT)).toList()));
+					return primaryKey.equals(wanted);
 				}
 			}
 			return false;
@@ -194,6 +195,12 @@ final class SideSql {
 		catch (SQLException ex) {
 			return false;
 		}
+	}
+
+	/** An unquoted identifier in the case the database stores it. */
+	private static String folded(DatabaseMetaData metadata, String identifier) throws SQLException {
+		return metadata.storesUpperCaseIdentifiers() ? identifier.toUpperCase(Locale.ROOT)
+				: identifier.toLowerCase(Locale.ROOT);
 	}
 
 	/** Run a query on this side; values JSON-friendly except decimals, which stay exact. */
